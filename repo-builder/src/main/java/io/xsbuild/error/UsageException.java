@@ -1,0 +1,12 @@
+package io.xsbuild.error;
+
+/** A request that cannot be carried out as given: a missing input, a bad combination (exit 2). */
+public class UsageException extends XsbuildException {
+    public UsageException(String message, String hint) {
+        super(Kind.USAGE, message, hint);
+    }
+
+    public UsageException(String message) {
+        this(message, null);
+    }
+}

@@ -1,0 +1,82 @@
+package io.xsbuild.cli;
+
+import io.xsbuild.container.ContainerException;
+import io.xsbuild.doctor.DiskCheck;
+import io.xsbuild.doctor.Doctor;
+import io.xsbuild.doctor.DoctorReport;
+import io.xsbuild.doctor.ImageCheck;
+import io.xsbuild.doctor.ToolCheck;
+import io.xsbuild.profile.Profiles;
+import picocli.CommandLine.Command;
+
+import java.nio.file.Path;
+import java.util.List;
+
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = "Check what xsbuild needs: a Docker engine that answers, each profile's base image (and "
+                + "the command that makes a missing one), the host tools that make them, and free disk. "
+                + "Exits 0 when the engine answers (missing images are notes), 3 when it does not.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  xsbuild doctor",
+            "  DOCKER_HOST=tcp://build-host:2375 xsbuild doctor --json"})
+final class DoctorCommand extends XsbuildSubcommand {
+
+    DoctorCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    public Integer call() throws ContainerException {
+        List<Path> dirs = List.of(context.workingDir(), Path.of(System.getProperty("java.io.tmpdir")));
+        DoctorReport report = new Doctor(context.connector(), Profiles.all(), dirs, context.env()).check();
+        if (!report.engine().reachable() && json()) {
+            throw report.engine().failure();
+        }
+        print(report, DoctorCommand::text);
+        if (!report.engine().reachable()) {
+            throw report.engine().failure();
+        }
+        return ExitCodes.OK;
+    }
+
+    static String text(DoctorReport r) {
+        StringBuilder s = new StringBuilder();
+        var e = r.engine();
+        if (e.reachable()) {
+            s.append("Docker engine  ok  ").append(e.version()).append(" (API ").append(e.apiVersion()).append(") at ")
+                    .append(e.endpoint()).append(", ").append(e.os()).append('\n');
+            s.append("Images\n");
+            int w = r.images().stream().mapToInt(i -> i.image().length()).max().orElse(0);
+            for (ImageCheck i : r.images()) {
+                s.append(String.format("  %-9s %-" + w + "s  %s%n", i.profile(), i.image(),
+                        i.present() ? "ok" : "missing: make it with " + i.fix()));
+            }
+        } else {
+            s.append("Docker engine  unreachable\n");
+        }
+        s.append("Tools\n");
+        for (ToolCheck t : r.tools()) {
+            s.append(String.format("  %-12s %s (for %s)%n", t.tool(),
+                    t.found() ? "ok  " + t.path() : "missing: " + t.fix(), t.neededFor()));
+        }
+        s.append("Disk\n");
+        for (DiskCheck d : r.disks()) {
+            s.append(String.format("  %-28s %s free of %s%n", d.path(), size(d.freeBytes()), size(d.totalBytes())));
+        }
+        return s.toString().stripTrailing();
+    }
+
+    static String size(long bytes) {
+        if (bytes < 0) {
+            return "?";
+        }
+        if (bytes < 1024 * 1024) {
+            return (bytes / 1024) + " KiB";
+        }
+        if (bytes < 1024L * 1024 * 1024) {
+            return (bytes / (1024 * 1024)) + " MiB";
+        }
+        return String.format("%.1f GiB", bytes / (1024.0 * 1024 * 1024));
+    }
+}

@@ -1,0 +1,83 @@
+package io.xsbuild.container;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one seam between xsbuild and a container engine, in xsbuild's own terms. The engine code
+ * (images, builds, shells) talks only to this; {@link DockerRuntime} is the one implementation on
+ * a real engine, and unit tests use a hand-written fake.
+ *
+ * <p>Every container and image xsbuild makes carries the {@link Labels#SESSION} label so that
+ * {@link #removeByLabel} can clean up after any run, however it ended.
+ */
+public interface ContainerRuntime extends AutoCloseable {
+
+    /** The engine's version and API, proving it answers. */
+    EngineInfo info() throws ContainerException;
+
+    /** The image with this reference or id, if the engine has it. */
+    Optional<ImageInfo> findImage(String reference) throws ContainerException;
+
+    /**
+     * Builds an image from a context directory. Build output goes to {@code output} line by line.
+     *
+     * @return the id of the image built
+     */
+    String buildImage(ImageBuild build, LineSink output) throws ContainerException;
+
+    /** Adds a tag to an existing image. */
+    void tagImage(String imageId, String tag) throws ContainerException;
+
+    /** Removes an image by tag or id; an image that is already gone is not an error. */
+    void removeImage(String reference) throws ContainerException;
+
+    /** Creates and starts a container that idles until steps run in it; returns its id. */
+    String start(ContainerSpec spec) throws ContainerException;
+
+    /**
+     * Runs one step in a started container, sending its standard output and error to
+     * {@code output} line by line as they come.
+     *
+     * @return the step's exit code
+     */
+    int run(String containerId, Step step, LineSink output) throws ContainerException;
+
+    /**
+     * Runs one step attached to this process's terminal (standard input, output and error, with a
+     * TTY when {@code tty}): an interactive shell.
+     *
+     * @return the step's exit code
+     */
+    int runAttached(String containerId, Step step, boolean tty) throws ContainerException;
+
+    /** Disconnects the container from every network it is on: afterwards only {@code lo} remains. */
+    void disconnectNetworks(String containerId) throws ContainerException;
+
+    /**
+     * Copies a file or directory out of a container through the engine's archive API into
+     * {@code hostDir} (created when missing). Files are written by this process, so they belong
+     * to the invoking user, and this works the same with a remote engine.
+     *
+     * @return the regular files written, in archive order
+     */
+    List<Path> copyOut(String containerId, String containerPath, Path hostDir) throws ContainerException;
+
+    /** Copies a host file or directory into {@code containerDir} through the archive API. */
+    void copyIn(String containerId, Path hostPath, String containerDir) throws ContainerException;
+
+    /** Stops and removes a container; a container that is already gone is not an error. */
+    void remove(String containerId) throws ContainerException;
+
+    /**
+     * Removes every container, running or not, that carries the label {@code key=value}.
+     *
+     * @return how many were removed
+     */
+    int removeByLabel(String key, String value) throws ContainerException;
+
+    /** Releases the connection. Never throws. */
+    @Override
+    void close();
+}

@@ -1,0 +1,647 @@
+package io.xsbuild.container;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.ExecCreateCmdResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.core.RemoteApiVersion;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The container seam on a real Docker engine, through docker-java. The only class in xsbuild that
+ * imports {@code com.github.dockerjava}.
+ *
+ * <p>{@code DOCKER_HOST} (and the other variables docker-java reads) select the engine; the API
+ * version is the engine's own, read from its {@code /version} before anything else is sent, so a
+ * request never names a version the engine does not speak.
+ */
+public final class DockerRuntime implements ContainerRuntime {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final DockerClient client;
+    private final DockerHttpClient http;
+    private final EngineInfo info;
+
+    private DockerRuntime(DockerClient client, DockerHttpClient http, EngineInfo info) {
+        this.client = client;
+        this.http = http;
+        this.info = info;
+    }
+
+    /** Connects to the engine that DOCKER_HOST names (the local socket by default). */
+    public static DockerRuntime connect() throws ContainerException {
+        DockerClientConfig base;
+        try {
+            base = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        } catch (RuntimeException e) {
+            throw new EngineUnavailableException(String.valueOf(System.getenv("DOCKER_HOST")), e);
+        }
+        URI host = base.getDockerHost();
+        String endpoint = host.toString();
+
+        // Ask the engine which API it speaks, with an unversioned request every engine accepts.
+        Version version;
+        DockerHttpClient probeHttp = http(base, PROBE_TIMEOUT);
+        try (DockerClient probe = DockerClientImpl.getInstance(withApi(base, RemoteApiVersion.UNKNOWN_VERSION), probeHttp)) {
+            version = probe.versionCmd().exec();
+        } catch (DockerException e) {
+            throw new EngineUnavailableException(endpoint, e);
+        } catch (IOException | RuntimeException e) {
+            throw new EngineUnavailableException(endpoint, e);
+        }
+        RemoteApiVersion api = negotiate(base.getApiVersion(), version.getApiVersion());
+
+        DockerClientConfig config = withApi(base, api);
+        DockerHttpClient http = http(config, null);
+        DockerClient client = DockerClientImpl.getInstance(config, http);
+        String os = version.getOperatingSystem() + "/" + version.getArch();
+        String rootDir = null;
+        try {
+            rootDir = client.infoCmd().exec().getDockerRootDir();
+        } catch (RuntimeException e) {
+            // Not every engine (or proxy) reports it; the disk check then looks elsewhere.
+        }
+        return new DockerRuntime(client, http, new EngineInfo(endpoint, version.getVersion(), api.getVersion(), os, rootDir));
+    }
+
+    /** The engine's API version, lowered to the one asked for in the configuration if that is lower. */
+    static RemoteApiVersion negotiate(RemoteApiVersion configured, String engineApi) {
+        RemoteApiVersion engine = RemoteApiVersion.parseConfig(engineApi);
+        if (configured != null && !RemoteApiVersion.UNKNOWN_VERSION.equals(configured) && engine.isGreater(configured)) {
+            return configured;
+        }
+        return engine;
+    }
+
+    private static DockerClientConfig withApi(DockerClientConfig base, RemoteApiVersion api) {
+        var builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(base.getDockerHost().toString())
+                .withApiVersion(api);
+        if (base.getSSLConfig() != null) {
+            builder.withCustomSslConfig(base.getSSLConfig());
+        }
+        return builder.build();
+    }
+
+    private static DockerHttpClient http(DockerClientConfig config, Duration responseTimeout) {
+        var builder = new ZerodepDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .maxConnections(32);
+        if (responseTimeout != null) {
+            builder.responseTimeout(responseTimeout);
+        }
+        return builder.build();
+    }
+
+    @Override
+    public EngineInfo info() {
+        return info;
+    }
+
+    @Override
+    public Optional<ImageInfo> findImage(String reference) throws ContainerException {
+        try {
+            InspectImageResponse image = client.inspectImageCmd(reference).exec();
+            Map<String, String> labels = image.getConfig() == null || image.getConfig().getLabels() == null
+                    ? Map.of() : image.getConfig().getLabels();
+            List<String> tags = image.getRepoTags() == null ? List.of() : image.getRepoTags();
+            long size = image.getSize() == null ? 0 : image.getSize();
+            return Optional.of(new ImageInfo(image.getId(), tags, labels, size));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw failure("Cannot inspect the image " + reference, e);
+        }
+    }
+
+    @Override
+    public String buildImage(ImageBuild build, LineSink output) throws ContainerException {
+        Path dockerfile = build.contextDir().resolve(build.dockerfile());
+        if (!Files.isRegularFile(dockerfile)) {
+            throw new ContainerException("No Dockerfile at " + dockerfile, null);
+        }
+        List<String> tail = new ArrayList<>();
+        BuildImageResultCallback callback = new BuildImageResultCallback() {
+            private final StringBuilder pending = new StringBuilder();
+
+            @Override
+            public void onNext(BuildResponseItem item) {
+                if (item.getStream() != null) {
+                    pending.append(item.getStream());
+                    int nl;
+                    while ((nl = pending.indexOf("\n")) >= 0) {
+                        String line = pending.substring(0, nl);
+                        pending.delete(0, nl + 1);
+                        remember(tail, line);
+                        output.line(LineSink.Stream.STDOUT, line);
+                    }
+                }
+                if (item.isErrorIndicated() && item.getError() != null) {
+                    remember(tail, item.getError());
+                    output.line(LineSink.Stream.STDERR, item.getError().strip());
+                }
+                super.onNext(item);
+            }
+        };
+        try {
+            var cmd = client.buildImageCmd(build.contextDir().toFile())
+                    .withDockerfile(dockerfile.toFile())
+                    .withTags(new LinkedHashSet<>(build.tags()))
+                    .withLabels(build.labels())
+                    .withPull(false)
+                    .withRemove(true)
+                    .withForcerm(true);
+            if (!"default".equals(build.network())) {
+                cmd.withNetworkMode(build.network());
+            }
+            build.buildArgs().forEach(cmd::withBuildArg);
+            String shortId = cmd.exec(callback).awaitImageId();
+            // The engine reports a short id; callers compare ids, so return the full one.
+            return findImage(shortId).map(ImageInfo::id).orElse(shortId);
+        } catch (DockerClientException e) {
+            String last = tail.isEmpty() ? e.getMessage() : tail.get(tail.size() - 1).strip();
+            throw new ContainerException("docker build of " + build.contextDir() + " failed: " + last, null, e);
+        } catch (RuntimeException e) {
+            throw failure("docker build of " + build.contextDir() + " failed", e);
+        }
+    }
+
+    private static void remember(List<String> tail, String line) {
+        tail.add(line);
+        if (tail.size() > 20) {
+            tail.remove(0);
+        }
+    }
+
+    @Override
+    public void tagImage(String imageId, String tag) throws ContainerException {
+        int colon = tag.lastIndexOf(':');
+        boolean hasTag = colon > tag.lastIndexOf('/');
+        String repository = hasTag ? tag.substring(0, colon) : tag;
+        String version = hasTag ? tag.substring(colon + 1) : "latest";
+        try {
+            client.tagImageCmd(imageId, repository, version).withForce(true).exec();
+        } catch (RuntimeException e) {
+            throw failure("Cannot tag " + imageId + " as " + tag, e);
+        }
+    }
+
+    @Override
+    public void removeImage(String reference) throws ContainerException {
+        try {
+            client.removeImageCmd(reference).withForce(true).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        } catch (RuntimeException e) {
+            throw failure("Cannot remove the image " + reference, e);
+        }
+    }
+
+    @Override
+    public String start(ContainerSpec spec) throws ContainerException {
+        List<Bind> binds = new ArrayList<>();
+        for (Mount m : spec.mounts()) {
+            binds.add(new Bind(m.host().toAbsolutePath().toString(), new Volume(m.container()),
+                    m.readOnly() ? AccessMode.ro : AccessMode.rw));
+        }
+        HostConfig host = HostConfig.newHostConfig()
+                .withBinds(binds)
+                .withNetworkMode(spec.network())
+                .withInit(true);
+        List<String> env = new ArrayList<>();
+        spec.env().forEach((k, v) -> env.add(k + "=" + v));
+        String id = null;
+        try {
+            CreateContainerCmd create = client.createContainerCmd(spec.image())
+                    .withCmd(spec.command())
+                    .withEnv(env)
+                    .withLabels(spec.labels())
+                    .withHostConfig(host);
+            if (spec.user() != null) {
+                create.withUser(spec.user());
+            }
+            if (spec.workingDir() != null) {
+                create.withWorkingDir(spec.workingDir());
+            }
+            if (spec.hostname() != null) {
+                create.withHostName(spec.hostname());
+            }
+            id = create.exec().getId();
+            client.startContainerCmd(id).exec();
+            return id;
+        } catch (NotFoundException e) {
+            removeQuietly(id);
+            throw new ImageMissingException(spec.image(), "build it first (xsbuild doctor says how)");
+        } catch (RuntimeException e) {
+            removeQuietly(id);
+            throw failure("Cannot start a container of " + spec.image(), e);
+        }
+    }
+
+    private void removeQuietly(String id) {
+        if (id != null) {
+            try {
+                remove(id);
+            } catch (ContainerException ignored) {
+                // the failure being reported matters more
+            }
+        }
+    }
+
+    @Override
+    public int run(String containerId, Step step, LineSink output) throws ContainerException {
+        try {
+            String execId = createExec(containerId, step, false, false);
+            Map<StreamType, ByteArrayOutputStream> partial = new EnumMap<>(StreamType.class);
+            ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+                @Override
+                public void onNext(Frame frame) {
+                    LineSink.Stream stream = frame.getStreamType() == StreamType.STDERR
+                            ? LineSink.Stream.STDERR : LineSink.Stream.STDOUT;
+                    ByteArrayOutputStream buf = partial.computeIfAbsent(frame.getStreamType(), k -> new ByteArrayOutputStream());
+                    for (byte b : frame.getPayload()) {
+                        if (b == '\n') {
+                            output.line(stream, decodeLine(buf));
+                        } else {
+                            buf.write(b);
+                        }
+                    }
+                }
+            };
+            client.execStartCmd(execId).exec(callback).awaitCompletion();
+            partial.forEach((type, buf) -> {
+                if (buf.size() > 0) {
+                    output.line(type == StreamType.STDERR ? LineSink.Stream.STDERR : LineSink.Stream.STDOUT, decodeLine(buf));
+                }
+            });
+            return exitCode(execId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContainerException("Interrupted while running " + step.argv().get(0) + " in " + shortId(containerId), e);
+        } catch (RuntimeException e) {
+            throw failure("Cannot run " + step.argv().get(0) + " in container " + shortId(containerId), e);
+        }
+    }
+
+    private static String decodeLine(ByteArrayOutputStream buf) {
+        int n = buf.size();
+        byte[] bytes = buf.toByteArray();
+        buf.reset();
+        if (n > 0 && bytes[n - 1] == '\r') {
+            n--;
+        }
+        return new String(bytes, 0, n, StandardCharsets.UTF_8);
+    }
+
+    private String createExec(String containerId, Step step, boolean stdin, boolean tty) {
+        List<String> env = new ArrayList<>();
+        step.env().forEach((k, v) -> env.add(k + "=" + v));
+        var exec = client.execCreateCmd(containerId)
+                .withCmd(step.argv().toArray(String[]::new))
+                .withAttachStdout(true)
+                .withAttachStderr(true)
+                .withAttachStdin(stdin)
+                .withTty(tty)
+                .withEnv(env);
+        if (step.user() != null) {
+            exec.withUser(step.user());
+        }
+        if (step.workingDir() != null) {
+            exec.withWorkingDir(step.workingDir());
+        }
+        ExecCreateCmdResponse created = exec.exec();
+        return created.getId();
+    }
+
+    private int exitCode(String execId) {
+        // The exec's stream can close a moment before the engine records its exit code.
+        for (int attempt = 0; attempt < 100; attempt++) {
+            var inspect = client.inspectExecCmd(execId).exec();
+            if (!Boolean.TRUE.equals(inspect.isRunning()) && inspect.getExitCodeLong() != null) {
+                return inspect.getExitCodeLong().intValue();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        var inspect = client.inspectExecCmd(execId).exec();
+        return inspect.getExitCodeLong() == null ? -1 : inspect.getExitCodeLong().intValue();
+    }
+
+    @Override
+    public int runAttached(String containerId, Step step, boolean tty) throws ContainerException {
+        TerminalMode terminal = tty ? TerminalMode.raw() : TerminalMode.NONE;
+        try {
+            String execId = createExec(containerId, step, true, tty);
+            PrintStream out = System.out;
+            PrintStream err = System.err;
+            ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+                @Override
+                public void onNext(Frame frame) {
+                    OutputStream target = frame.getStreamType() == StreamType.STDERR ? err : out;
+                    try {
+                        target.write(frame.getPayload());
+                        target.flush();
+                    } catch (IOException e) {
+                        // the terminal went away; the exec ends on its own
+                    }
+                }
+            };
+            if (tty) {
+                terminal.size().ifPresent(size -> {
+                    try {
+                        client.resizeExecCmd(execId).withSize(size[1], size[0]).exec();
+                    } catch (RuntimeException ignored) {
+                        // best effort: the shell still works at 80x24
+                    }
+                });
+            }
+            client.execStartCmd(execId).withTty(tty).withStdIn(new StdinUntilClosed(System.in)).exec(callback).awaitCompletion();
+            return exitCode(execId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContainerException("Interrupted while attached to " + shortId(containerId), e);
+        } catch (RuntimeException e) {
+            throw failure("Cannot attach to container " + shortId(containerId), e);
+        } finally {
+            terminal.restore();
+        }
+    }
+
+    @Override
+    public void disconnectNetworks(String containerId) throws ContainerException {
+        try {
+            var settings = client.inspectContainerCmd(containerId).exec().getNetworkSettings();
+            if (settings == null || settings.getNetworks() == null) {
+                return;
+            }
+            for (String network : settings.getNetworks().keySet()) {
+                client.disconnectFromNetworkCmd().withNetworkId(network).withContainerId(containerId).withForce(true).exec();
+            }
+        } catch (RuntimeException e) {
+            throw failure("Cannot disconnect container " + shortId(containerId) + " from its networks", e);
+        }
+    }
+
+    @Override
+    public List<Path> copyOut(String containerId, String containerPath, Path hostDir) throws ContainerException {
+        try (InputStream tar = client.copyArchiveFromContainerCmd(containerId, containerPath).exec()) {
+            return Untar.extract(tar, hostDir);
+        } catch (NotFoundException e) {
+            throw new ContainerException("No " + containerPath + " in container " + shortId(containerId), e);
+        } catch (IOException e) {
+            throw new ContainerException("Cannot copy " + containerPath + " out of container " + shortId(containerId)
+                    + " into " + hostDir + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw failure("Cannot copy " + containerPath + " out of container " + shortId(containerId), e);
+        }
+    }
+
+    @Override
+    public void copyIn(String containerId, Path hostPath, String containerDir) throws ContainerException {
+        try {
+            client.copyArchiveToContainerCmd(containerId)
+                    .withHostResource(hostPath.toAbsolutePath().toString())
+                    .withRemotePath(containerDir)
+                    .withNoOverwriteDirNonDir(false)
+                    .exec();
+        } catch (RuntimeException e) {
+            throw failure("Cannot copy " + hostPath + " into container " + shortId(containerId) + ":" + containerDir, e);
+        }
+    }
+
+    @Override
+    public void remove(String containerId) throws ContainerException {
+        try {
+            client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        } catch (RuntimeException e) {
+            if (e.getMessage() != null && e.getMessage().contains("is already in progress")) {
+                return;
+            }
+            throw failure("Cannot remove container " + shortId(containerId), e);
+        }
+    }
+
+    @Override
+    public int removeByLabel(String key, String value) throws ContainerException {
+        List<Container> found;
+        try {
+            found = client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(key, value)).exec();
+        } catch (RuntimeException e) {
+            throw failure("Cannot list containers labelled " + key + "=" + value, e);
+        }
+        for (Container c : found) {
+            remove(c.getId());
+        }
+        return found.size();
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException | RuntimeException ignored) {
+            // nothing to do about it
+        }
+        try {
+            http.close();
+        } catch (IOException | RuntimeException ignored) {
+            // nothing to do about it
+        }
+    }
+
+    private ContainerException failure(String what, RuntimeException e) {
+        if (e instanceof DockerException de) {
+            return new ContainerException(what + ": " + engineMessage(de), e);
+        }
+        // A transport error: the engine went away (or never answered).
+        return new EngineUnavailableException(info == null ? "the configured DOCKER_HOST" : info.endpoint(), e);
+    }
+
+    private static String engineMessage(DockerException e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // docker-java prefixes "Status 404: {"message":"..."}"; keep the message only.
+        int i = msg.indexOf("\"message\":\"");
+        if (i >= 0) {
+            int end = msg.indexOf('"', i + 11);
+            if (end > i) {
+                return msg.substring(i + 11, end);
+            }
+        }
+        return msg.strip();
+    }
+
+    static String shortId(String id) {
+        return id == null ? "?" : id.length() > 12 ? id.substring(0, 12) : id;
+    }
+
+    /** Extracts a tar stream under a directory, refusing entries that would land outside it. */
+    static final class Untar {
+        private Untar() {
+        }
+
+        static List<Path> extract(InputStream in, Path hostDir) throws IOException {
+            Path root = hostDir.toAbsolutePath().normalize();
+            Files.createDirectories(root);
+            List<Path> files = new ArrayList<>();
+            try (TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+                TarArchiveEntry entry;
+                while ((entry = tar.getNextEntry()) != null) {
+                    Path target = root.resolve(entry.getName()).normalize();
+                    if (!target.startsWith(root)) {
+                        throw new IOException("archive entry " + entry.getName() + " points outside " + root);
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(target);
+                    } else if (entry.isSymbolicLink()) {
+                        Path link = target.getParent().resolve(entry.getLinkName()).normalize();
+                        if (link.startsWith(root) && !Path.of(entry.getLinkName()).isAbsolute()) {
+                            Files.createDirectories(target.getParent());
+                            Files.deleteIfExists(target);
+                            Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
+                        }
+                    } else if (entry.isFile()) {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
+                        try {
+                            Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(entry.getModTime().toInstant()));
+                        } catch (IOException ignored) {
+                            // the content is what matters
+                        }
+                        if ((entry.getMode() & 0100) != 0) {
+                            target.toFile().setExecutable(true, false);
+                        }
+                        files.add(target);
+                    }
+                }
+            }
+            return files;
+        }
+    }
+
+    /**
+     * Standard input for an attached exec. docker-java copies it to the engine until end of input,
+     * and when the exec ends first it must not keep this process alive.
+     */
+    private static final class StdinUntilClosed extends InputStream {
+        private final InputStream in;
+
+        StdinUntilClosed(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return in.read(b, off, Math.min(len, Math.max(1, in.available())));
+        }
+    }
+
+    /** The host terminal in raw mode while a TTY is attached, through stty on /dev/tty. */
+    private static final class TerminalMode {
+        static final TerminalMode NONE = new TerminalMode(null);
+        private final String saved;
+
+        private TerminalMode(String saved) {
+            this.saved = saved;
+        }
+
+        static TerminalMode raw() {
+            String saved = stty("-g");
+            if (saved == null) {
+                return NONE;
+            }
+            stty("raw", "-echo");
+            return new TerminalMode(saved.strip());
+        }
+
+        Optional<int[]> size() {
+            String s = stty("size");
+            if (s == null) {
+                return Optional.empty();
+            }
+            String[] parts = s.strip().split("\\s+");
+            try {
+                return Optional.of(new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])});
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+
+        void restore() {
+            if (saved != null) {
+                stty(saved);
+            }
+        }
+
+        private static String stty(String... args) {
+            List<String> cmd = new ArrayList<>(List.of("stty"));
+            cmd.addAll(List.of(args));
+            try {
+                Process p = new ProcessBuilder(cmd)
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/tty")))
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : null;
+            } catch (IOException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+}

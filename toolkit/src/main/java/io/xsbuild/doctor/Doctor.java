@@ -1,0 +1,118 @@
+package io.xsbuild.doctor;
+
+import io.xsbuild.container.ContainerException;
+import io.xsbuild.container.ContainerRuntime;
+import io.xsbuild.container.EngineInfo;
+import io.xsbuild.container.RuntimeConnector;
+import io.xsbuild.profile.Profile;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks what xsbuild needs: a Docker engine that answers, the base image of each profile (and the
+ * host tools that make a missing one), and free disk where builds and images go.
+ */
+public final class Doctor {
+
+    private final RuntimeConnector connector;
+    private final List<Profile> profiles;
+    private final List<Path> workDirs;
+    private final Map<String, String> env;
+
+    public Doctor(RuntimeConnector connector, List<Profile> profiles, List<Path> workDirs, Map<String, String> env) {
+        this.connector = connector;
+        this.profiles = List.copyOf(profiles);
+        this.workDirs = List.copyOf(workDirs);
+        this.env = Map.copyOf(env);
+    }
+
+    public DoctorReport check() {
+        EngineCheck engine;
+        List<ImageCheck> images = new ArrayList<>();
+        List<Path> disks = new ArrayList<>(workDirs);
+        try (ContainerRuntime runtime = connector.connect()) {
+            EngineInfo info = runtime.info();
+            engine = new EngineCheck(true, info.endpoint(), info.version(), info.apiVersion(), info.os(), null, null);
+            for (Profile p : profiles) {
+                boolean present = runtime.findImage(p.baseImage()).isPresent();
+                images.add(new ImageCheck(p.name(), p.baseImage(), present, present ? null : p.makeBase()));
+            }
+            if (info.rootDir() != null && Files.isDirectory(Path.of(info.rootDir()))) {
+                disks.add(Path.of(info.rootDir()));
+            }
+        } catch (ContainerException e) {
+            String endpoint = e instanceof io.xsbuild.container.EngineUnavailableException u ? u.endpoint() : null;
+            engine = new EngineCheck(false, endpoint, null, null, null, e.userMessage(), e);
+        }
+        return new DoctorReport(engine, images, tools(), disks(disks));
+    }
+
+    private List<ToolCheck> tools() {
+        Map<String, List<String>> neededBy = new LinkedHashMap<>();
+        neededBy.computeIfAbsent("docker", k -> new ArrayList<>()).add("entering a container kept with --keep");
+        for (Profile p : profiles) {
+            for (String tool : p.hostTools()) {
+                neededBy.computeIfAbsent(tool, k -> new ArrayList<>()).add("making the " + p.name() + " base image");
+            }
+        }
+        List<ToolCheck> checks = new ArrayList<>();
+        neededBy.forEach((tool, uses) -> {
+            Path found = onPath(tool);
+            checks.add(new ToolCheck(tool, found != null, found, String.join(", ", uses),
+                    found == null ? "apt-get install -y " + ("docker".equals(tool) ? "docker.io" : tool) : null));
+        });
+        return checks;
+    }
+
+    private Path onPath(String tool) {
+        String path = env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(dir, tool);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        // debootstrap lives in /usr/sbin, which a user's PATH often leaves out.
+        for (String dir : List.of("/usr/sbin", "/sbin")) {
+            Path candidate = Path.of(dir, tool);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static List<DiskCheck> disks(List<Path> dirs) {
+        List<DiskCheck> checks = new ArrayList<>();
+        java.util.Set<java.nio.file.FileStore> seen = new java.util.HashSet<>();
+        for (Path dir : dirs) {
+            Path existing = dir.toAbsolutePath();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing == null) {
+                continue;
+            }
+            try {
+                var store = Files.getFileStore(existing);
+                if (!seen.add(store)) {
+                    continue; // one line per file system
+                }
+                checks.add(new DiskCheck(dir, store.getUsableSpace(), store.getTotalSpace()));
+            } catch (IOException e) {
+                checks.add(new DiskCheck(dir, -1, -1));
+            }
+        }
+        return checks;
+    }
+}

@@ -1,0 +1,108 @@
+package io.xsbuild.cli;
+
+import io.xsbuild.container.EngineUnavailableException;
+import io.xsbuild.container.FakeRuntime;
+import io.xsbuild.container.ImageInfo;
+import io.xsbuild.container.RuntimeConnector;
+import io.xsbuild.profile.Profiles;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CliTest {
+
+    private static final RuntimeConnector NO_ENGINE = () -> {
+        throw new EngineUnavailableException("unix:///var/run/docker.sock", new java.net.ConnectException("refused"));
+    };
+
+    @Test
+    void versionNamesTheToolAndItsJava() {
+        CliRun r = CliRun.run(FakeRuntime::new, "--version");
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.out).startsWith("xsbuild ").contains("Java 17");
+    }
+
+    @Test
+    void helpListsEverySubcommand() {
+        CliRun r = CliRun.run(FakeRuntime::new, "--help");
+        assertThat(r.exitCode).isZero();
+        assertThat(r.out).contains("repo", "image", "rebuild", "build", "shell", "doctor", "Exit codes:");
+    }
+
+    @Test
+    void everySubcommandsHelpShowsAnExample() {
+        for (String sub : List.of("repo", "image", "rebuild", "build", "shell", "doctor")) {
+            CliRun r = CliRun.run(FakeRuntime::new, sub, "--help");
+            assertThat(r.exitCode).as(sub).isZero();
+            assertThat(r.out).as(sub).contains("Usage: xsbuild " + sub);
+        }
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorThatPointsToHelp() {
+        CliRun r = CliRun.run(FakeRuntime::new, "doctor", "--frobnicate");
+        assertThat(r.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err).contains("xsbuild: Unknown option: '--frobnicate'").contains("xsbuild doctor --help");
+    }
+
+    @Test
+    void noSubcommandIsAUsageError() {
+        CliRun r = CliRun.run(FakeRuntime::new);
+        assertThat(r.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err).contains("Missing a command");
+    }
+
+    @Test
+    void doctorReportsTheEngineAndTheImagesEachProfileNeeds() {
+        FakeRuntime fake = new FakeRuntime();
+        fake.images.put(Profiles.TESTBASE_IMAGE, new ImageInfo("sha256:1", List.of(Profiles.TESTBASE_IMAGE), Map.of(), 1));
+        CliRun r = CliRun.run(() -> fake, "doctor");
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.out).contains("Docker engine  ok  20.10.24 (API 1.41) at unix:///fake.sock")
+                .contains("testbase  xsbuild/testbase:bookworm  ok")
+                .contains("missing: make it with docker pull centos:7.9.2009");
+        assertThat(fake.closed).as("the connection is closed").isTrue();
+    }
+
+    @Test
+    void doctorWithoutAnEngineExits3WithOneLineAndNoStackTrace() {
+        CliRun r = CliRun.run(NO_ENGINE, "doctor");
+        assertThat(r.exitCode).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(r.err.lines().toList()).containsExactly(
+                "xsbuild: Cannot reach a Docker engine at unix:///var/run/docker.sock: is dockerd running? (DOCKER_HOST selects another)");
+    }
+
+    @Test
+    void stacktraceShowsWhereAnErrorCameFrom() {
+        CliRun r = CliRun.run(NO_ENGINE, "doctor", "--stacktrace");
+        assertThat(r.exitCode).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(r.err).contains("EngineUnavailableException").contains("\tat ").contains("Caused by: java.net.ConnectException");
+    }
+
+    @Test
+    void jsonGivenAfterTheSubcommandMakesTheResultAnObject() {
+        CliRun r = CliRun.run(FakeRuntime::new, "doctor", "--json");
+        assertThat(r.exitCode).isZero();
+        assertThat(r.out.strip()).startsWith("{").endsWith("}").contains("\"reachable\": true", "\"apiVersion\": \"1.41\"");
+    }
+
+    @Test
+    void jsonErrorsAreObjectsToo() {
+        CliRun r = CliRun.run(NO_ENGINE, "--json", "doctor");
+        assertThat(r.exitCode).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(r.out).contains("\"ok\": false", "\"exitCode\": 3", "Cannot reach a Docker engine");
+    }
+
+    @Test
+    void unexpectedErrorsExit1AndAskForAStackTrace() {
+        RuntimeConnector broken = () -> {
+            throw new IllegalStateException("boom");
+        };
+        CliRun r = CliRun.run(broken, "doctor");
+        assertThat(r.exitCode).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.err).contains("unexpected java.lang.IllegalStateException: boom").contains("--stacktrace");
+    }
+}

@@ -1,0 +1,156 @@
+package io.xsbuild.container;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A hand-written container runtime for unit tests: it records what it is asked to do and answers
+ * steps from a script. Only unit tests use it; integration tests use {@link DockerRuntime}.
+ */
+public class FakeRuntime implements ContainerRuntime {
+
+    /** What a step answers: its output lines and exit code. */
+    public record Answer(int exitCode, List<String> lines) {
+        public static Answer ok(String... lines) {
+            return new Answer(0, List.of(lines));
+        }
+
+        public static Answer fail(int code, String... lines) {
+            return new Answer(code, List.of(lines));
+        }
+    }
+
+    public final EngineInfo engine = new EngineInfo("unix:///fake.sock", "20.10.24", "1.41", "linux/amd64", null);
+    public final Map<String, ImageInfo> images = new LinkedHashMap<>();
+    public final List<ImageBuild> builds = new ArrayList<>();
+    public final Map<String, ContainerSpec> containers = new LinkedHashMap<>();
+    public final List<Step> steps = new ArrayList<>();
+    public final List<String> disconnected = new ArrayList<>();
+    public final List<String> removed = new ArrayList<>();
+    /** Files a container "holds", by path, for copyOut. */
+    public final Map<String, byte[]> files = new HashMap<>();
+    public Function<Step, Answer> answers = step -> Answer.ok();
+    public boolean closed;
+    private int next;
+
+    @Override
+    public EngineInfo info() {
+        return engine;
+    }
+
+    @Override
+    public Optional<ImageInfo> findImage(String reference) {
+        return Optional.ofNullable(images.get(reference));
+    }
+
+    @Override
+    public String buildImage(ImageBuild build, LineSink output) {
+        builds.add(build);
+        String id = "sha256:fake" + (++next);
+        ImageInfo info = new ImageInfo(id, build.tags(), build.labels(), 1);
+        images.put(id, info);
+        build.tags().forEach(t -> images.put(t, info));
+        output.line(LineSink.Stream.STDOUT, "Successfully built " + id);
+        return id;
+    }
+
+    @Override
+    public void tagImage(String imageId, String tag) {
+        images.put(tag, images.get(imageId));
+    }
+
+    @Override
+    public void removeImage(String reference) {
+        images.remove(reference);
+    }
+
+    @Override
+    public String start(ContainerSpec spec) throws ContainerException {
+        if (!images.containsKey(spec.image())) {
+            throw new ImageMissingException(spec.image(), "build it first");
+        }
+        String id = "container" + (++next);
+        containers.put(id, spec);
+        return id;
+    }
+
+    @Override
+    public int run(String containerId, Step step, LineSink output) {
+        steps.add(step);
+        Answer answer = answers.apply(step);
+        answer.lines().forEach(l -> output.line(LineSink.Stream.STDOUT, l));
+        return answer.exitCode();
+    }
+
+    @Override
+    public int runAttached(String containerId, Step step, boolean tty) {
+        steps.add(step);
+        return answers.apply(step).exitCode();
+    }
+
+    @Override
+    public void disconnectNetworks(String containerId) {
+        disconnected.add(containerId);
+    }
+
+    @Override
+    public List<Path> copyOut(String containerId, String containerPath, Path hostDir) throws ContainerException {
+        List<Path> written = new ArrayList<>();
+        String prefix = containerPath.endsWith("/") ? containerPath : containerPath + "/";
+        String base = containerPath.substring(containerPath.lastIndexOf('/', containerPath.length() - 2) + 1);
+        try {
+            for (var e : files.entrySet()) {
+                String rel;
+                if (e.getKey().equals(containerPath)) {
+                    rel = base;
+                } else if (e.getKey().startsWith(prefix)) {
+                    rel = base.replaceAll("/$", "") + "/" + e.getKey().substring(prefix.length());
+                } else {
+                    continue;
+                }
+                Path target = hostDir.resolve(rel);
+                Files.createDirectories(target.getParent());
+                Files.write(target, e.getValue());
+                written.add(target);
+            }
+        } catch (java.io.IOException e) {
+            throw new ContainerException("fake copyOut failed", e);
+        }
+        if (written.isEmpty()) {
+            throw new ContainerException("No " + containerPath + " in container " + containerId, null);
+        }
+        return written;
+    }
+
+    @Override
+    public void copyIn(String containerId, Path hostPath, String containerDir) {
+        files.put(containerDir + "/" + hostPath.getFileName(), new byte[0]);
+    }
+
+    @Override
+    public void remove(String containerId) {
+        containers.remove(containerId);
+        removed.add(containerId);
+    }
+
+    @Override
+    public int removeByLabel(String key, String value) {
+        List<String> ids = containers.entrySet().stream()
+                .filter(e -> value.equals(e.getValue().labels().get(key)))
+                .map(Map.Entry::getKey).toList();
+        ids.forEach(this::remove);
+        return ids.size();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}
