@@ -32,10 +32,10 @@ final class ReproducibleTarGz implements ArchiveCommand.Format<ReproducibleTarGz
     static final String COMMIT = "commit";
 
     private static final int GZIP_OS_UNIX = 3;
-    private static final int MODE_FILE = 0100664;
-    private static final int MODE_EXECUTABLE = 0100775;
-    private static final int MODE_DIRECTORY = 040775;
-    private static final int MODE_SYMLINK = 0120777;
+    private static final int MODE_FILE = 0664;
+    private static final int MODE_EXECUTABLE = 0775;
+    private static final int MODE_DIRECTORY = 0775;
+    private static final int MODE_SYMLINK = 0777;
 
     static {
         ArchiveCommand.registerFormat(NAME, new ReproducibleTarGz());
@@ -88,10 +88,9 @@ final class ReproducibleTarGz implements ArchiveCommand.Format<ReproducibleTarGz
         tar.setAddPaxHeadersForNonAsciiNames(true);
         Archive archive = new Archive(tar, ((Number) options.getOrDefault(MTIME, 0L)).longValue());
         if (options.get(COMMIT) instanceof String commit) {
-            TarArchiveEntry global = archive.entry("pax_global_header", TarConstants.LF_PAX_GLOBAL_EXTENDED_HEADER, 0100666);
+            TarArchiveEntry global = archive.entry("pax_global_header", TarConstants.LF_PAX_GLOBAL_EXTENDED_HEADER, 0666);
             global.addPaxHeader("comment", commit);
             tar.putArchiveEntry(global);
-            tar.closeArchiveEntry();
         }
         return archive;
     }
@@ -111,7 +110,7 @@ final class ReproducibleTarGz implements ArchiveCommand.Format<ReproducibleTarGz
             throw new IOException("cannot archive " + path + ": unsupported git mode " + mode);
         }
         out.tar.putArchiveEntry(entry);
-        if (entry.isFile()) {
+        if (entry.getLinkFlag() == TarConstants.LF_NORMAL) {
             loader.copyTo(out.tar);
         }
         out.tar.closeArchiveEntry();
