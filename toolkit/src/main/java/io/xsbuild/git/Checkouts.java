@@ -153,7 +153,6 @@ public final class Checkouts {
             throw GitException.unreadable(dir.toString(), e);
         } finally {
             if (git != null) {
-                git.getRepository().close();
                 git.close();
             }
         }
