@@ -1,6 +1,6 @@
 package io.xsbuild.git;
 
-import org.junit.jupiter.api.Assumptions;
+import io.xsbuild.testing.HostTools;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,26 +29,9 @@ public final class TestRepository {
         this.dir = dir;
     }
 
-    /** Skips the calling test when git is missing, except under CI, where that is a failure. */
-    public static void assumeGit() {
-        boolean found;
-        try {
-            found = new ProcessBuilder("git", "--version").redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException e) {
-            found = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            found = false;
-        }
-        if (!found && System.getenv("CI") != null) {
-            throw new AssertionError("git is needed by this test and CI must have it");
-        }
-        Assumptions.assumeTrue(found, "git is not installed");
-    }
-
     /** {@code git init} in {@code dir} with the branch {@code main}. */
     public static TestRepository init(Path dir) {
-        assumeGit();
+        HostTools.assume("git");
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
