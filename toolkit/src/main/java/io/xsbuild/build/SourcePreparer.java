@@ -78,9 +78,33 @@ public final class SourcePreparer {
             return new PreparedSources(topDir, specFile, sources, tarball, name, version, release, description.toString(),
                     checkout.commitTime(), checkout.commitId(), dirty);
         } catch (IOException e) {
-            throw new FailedException("Cannot write the prepared sources in " + topDir + ": " + e.getMessage(),
-                    "check the space and permissions there", e);
+            throw cannotWrite(topDir, e);
         }
+    }
+
+    /**
+     * Copies the checkout's tracked files, as they are in its work tree, into {@code dir} for a {@code --make}
+     * build. The describe string is informational there, so untagged history is described by its commit id.
+     */
+    public PreparedTree prepareTree(BuildRequest request, Path dir) throws XsbuildException {
+        try (Checkout checkout = checkouts.open(request.source(), request.ref())) {
+            boolean dirty = checkout.isDirty();
+            Description description = checkout.describe(new DescribeOptions(request.match(), true), dirty);
+            Files.createDirectories(dir);
+            List<String> submodules = checkout.copyTrackedFiles(dir);
+            for (String submodule : submodules) {
+                events.warn("The submodule " + submodule + " of " + checkout.location() + " is not copied into the build");
+            }
+            events.info("Copied " + checkout.location() + " at " + description + " into " + dir);
+            return new PreparedTree(dir, description.toString(), checkout.commitTime(), checkout.commitId(), dirty, submodules);
+        } catch (IOException e) {
+            throw cannotWrite(dir, e);
+        }
+    }
+
+    private static FailedException cannotWrite(Path dir, IOException e) {
+        return new FailedException("Cannot write the build's files in " + dir + ": " + e.getMessage(),
+                "check the space and permissions there", e);
     }
 
     private static SpecFile stamp(SpecFile spec, Description description, boolean versionFromTag) throws SpecException {
