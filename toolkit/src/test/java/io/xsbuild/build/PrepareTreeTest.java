@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,9 +23,8 @@ class PrepareTreeTest {
         repo.write("Makefile", "all:\n\tcc -o demo src/main.c\n");
         repo.write("src/main.c", "int main(void) { return 0; }\n");
         repo.write("gone.txt", "to be deleted\n");
-        repo.write("tools/gen.sh", "#!/bin/sh\n");
-        Files.setPosixFilePermissions(repo.dir().resolve("tools/gen.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.createSymbolicLink(repo.dir().resolve("main.c"), Path.of("src/main.c"));
+        repo.executable("tools/gen.sh", "#!/bin/sh\n");
+        repo.symlink("main.c", "src/main.c");
         repo.write(".gitignore", "*.o\n");
         repo.commitAll("demo");
         repo.write("src/main.c", "int main(void) { return 1; }\n");

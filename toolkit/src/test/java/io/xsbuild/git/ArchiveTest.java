@@ -9,11 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -33,15 +31,14 @@ class ArchiveTest {
     private TestRepository repo;
 
     @BeforeEach
-    void init() throws IOException {
+    void init() {
         repo = TestRepository.init(tmp.resolve("repo"));
         repo.write("README", "hello\n");
         repo.write("src/main.c", "int main(void) { return 0; }\n");
         repo.write(LONG_PATH, "long\n");
         repo.write("données/été.txt", "accents\n");
-        repo.write("run.sh", "#!/bin/sh\necho run\n");
-        Files.setPosixFilePermissions(repo.dir().resolve("run.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.createSymbolicLink(repo.dir().resolve("link"), Path.of("README"));
+        repo.executable("run.sh", "#!/bin/sh\necho run\n");
+        repo.symlink("link", "README");
         repo.write("empty", "");
         repo.commitAll("tree with every kind of entry");
     }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +48,31 @@ public final class TestRepository {
     }
 
     public TestRepository write(String path, String content) {
-        try {
+        return change(() -> {
             Path file = dir.resolve(path);
             Files.createDirectories(file.getParent());
             Files.writeString(file, content);
+        });
+    }
+
+    /** Writes {@code path} with the executable bits set. */
+    public TestRepository executable(String path, String content) {
+        write(path, content);
+        return change(() -> Files.setPosixFilePermissions(dir.resolve(path), PosixFilePermissions.fromString("rwxr-xr-x")));
+    }
+
+    /** Makes {@code path} a symbolic link to {@code target}. */
+    public TestRepository symlink(String path, String target) {
+        return change(() -> Files.createSymbolicLink(dir.resolve(path), Path.of(target)));
+    }
+
+    private interface FileChange {
+        void apply() throws IOException;
+    }
+
+    private TestRepository change(FileChange change) {
+        try {
+            change.apply();
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
