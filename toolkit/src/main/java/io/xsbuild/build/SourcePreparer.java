@@ -55,7 +55,7 @@ public final class SourcePreparer {
             Path specs = Files.createDirectories(topDir.resolve("SPECS"));
             Path sources = Files.createDirectories(topDir.resolve("SOURCES"));
             Path specFile = specs.resolve(specPath.getFileName());
-            Files.writeString(specFile, spec.text());
+            spec.write(specFile);
             Path tarball = sources.resolve(source0);
             try (OutputStream out = Files.newOutputStream(tarball)) {
                 if (dirty) {

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * first section such as {@code %package}, {@code %description} or {@code %prep}): the tag lines, and
  * the {@code %define}/{@code %global} macros without arguments. Rewriting a tag changes that one line
  * and nothing else. Macros defined under {@code %if} are taken as if the condition held; a tag written
- * twice in the preamble (under {@code %if}/{@code %else}, say) is refused where xsbuild needs it.
+ * twice in the preamble (under {@code %if}/{@code %else}, say) is refused where xsbuild needs it. The file
+ * is read and written byte for byte whatever its encoding (UTF-8 or Latin-1 changelogs alike).
  */
 public final class SpecFile {
 
@@ -41,7 +42,7 @@ public final class SpecFile {
 
     public static SpecFile read(Path path) throws SpecException {
         try {
-            return parse(path, Files.readString(path, StandardCharsets.UTF_8));
+            return parse(path, Files.readString(path, StandardCharsets.ISO_8859_1));
         } catch (IOException e) {
             throw new SpecException(path, "Cannot read the spec " + path + ": " + e.getMessage(), null);
         }
@@ -49,6 +50,11 @@ public final class SpecFile {
 
     public static SpecFile parse(Path path, String text) {
         return new SpecFile(path, text);
+    }
+
+    /** Writes the spec to {@code target}, its bytes as read but for the lines rewritten. */
+    public void write(Path target) throws IOException {
+        Files.writeString(target, text, StandardCharsets.ISO_8859_1);
     }
 
     public Path path() {

@@ -109,6 +109,19 @@ class CheckoutsTest {
     }
 
     @Test
+    void aLinkedWorkTreeIsACheckout() throws Exception {
+        Path linked = tmp.resolve("linked");
+        upstream.git("worktree", "add", "-q", "--detach", linked.toString(), "v1.0");
+        Files.writeString(linked.resolve("src/a.c"), "changed in the linked work tree");
+        try (Checkout c = checkouts.open(linked.toString(), null)) {
+            assertThat(c.workTree()).isEqualTo(linked.toRealPath());
+            assertThat(c.commitId()).isEqualTo(first);
+            assertThat(c.isDirty()).isTrue();
+            assertThat(c.describe(DescribeOptions.DEFAULT, true).toString()).isEqualTo("v1.0-dirty");
+        }
+    }
+
+    @Test
     void anUnknownRefIsOneLineNamingIt() {
         assertThatThrownBy(() -> checkouts.open(url, "no-such-branch"))
                 .isInstanceOf(UnknownRefException.class)

@@ -1,6 +1,11 @@
 package io.xsbuild.spec;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 
 import java.nio.file.Path;
 
@@ -76,6 +81,18 @@ class SpecFileTest {
     void keepsWindowsLineEndingsAndTheLackOfAFinalNewline() throws Exception {
         String text = "Name: a\r\nVersion: 1\r\nRelease: 1\r\nSource: a-1.tgz";
         assertThat(spec(text).withTag("Release", "2").text()).isEqualTo("Name: a\r\nVersion: 1\r\nRelease: 2\r\nSource: a-1.tgz");
+    }
+
+    @Test
+    void writesEveryOtherByteAsItWasWhateverTheEncoding(@TempDir Path dir) throws Exception {
+        byte[] utf8 = "Name: a\nVersion: 1\nRelease: 1\n%changelog\n* Müller\n".getBytes(StandardCharsets.UTF_8);
+        byte[] latin1 = "- Jürgen\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] original = ByteBuffer.allocate(utf8.length + latin1.length).put(utf8).put(latin1).array();
+        Path file = Files.write(dir.resolve("a.spec"), original);
+        SpecFile.read(file).withTag("Release", "2").write(dir.resolve("out.spec"));
+        byte[] written = Files.readAllBytes(dir.resolve("out.spec"));
+        assertThat(new String(written, StandardCharsets.ISO_8859_1))
+                .isEqualTo(new String(original, StandardCharsets.ISO_8859_1).replace("Release: 1", "Release: 2"));
     }
 
     @Test
