@@ -52,23 +52,12 @@ public final class SourcePreparer {
             String version = spec.expanded("Version");
             String source0 = tarballName(spec);
 
-            Path specs = Files.createDirectories(topDir.resolve("SPECS"));
-            Path sources = Files.createDirectories(topDir.resolve("SOURCES"));
-            Path specFile = specs.resolve(specPath.getFileName());
+            Path specFile = Files.createDirectories(topDir.resolve("SPECS")).resolve(specPath.getFileName());
             spec.write(specFile);
-            Path tarball = sources.resolve(source0);
-            try (OutputStream out = Files.newOutputStream(tarball)) {
-                if (dirty) {
-                    checkout.archiveWorkTree(name + "-" + version + "/", out);
-                } else {
-                    checkout.archiveCommit(name + "-" + version + "/", out);
-                }
-            }
+            Path sources = Files.createDirectories(topDir.resolve("SOURCES"));
+            Path tarball = writeSource0(checkout, name + "-" + version + "/", sources.resolve(source0), dirty);
             List<Path> written = new ArrayList<>(List.of(specFile, tarball));
-            for (String file : spec.otherSourceFiles()) {
-                written.add(Files.copy(findSource(spec, checkout.workTree(), file), sources.resolve(file),
-                        StandardCopyOption.REPLACE_EXISTING));
-            }
+            written.addAll(copyOtherSources(spec, checkout.workTree(), sources));
             FileTime epoch = FileTime.fromMillis(checkout.commitTime() * 1000L);
             for (Path file : written) {
                 Files.setLastModifiedTime(file, epoch);
@@ -105,6 +94,26 @@ public final class SourcePreparer {
     private static FailedException cannotWrite(Path dir, IOException e) {
         return new FailedException("Cannot write the build's files in " + dir + ": " + e.getMessage(),
                 "check the space and permissions there", e);
+    }
+
+    private static Path writeSource0(Checkout checkout, String prefix, Path tarball, boolean dirty)
+            throws IOException, XsbuildException {
+        try (OutputStream out = Files.newOutputStream(tarball)) {
+            if (dirty) {
+                checkout.archiveWorkTree(prefix, out);
+            } else {
+                checkout.archiveCommit(prefix, out);
+            }
+        }
+        return tarball;
+    }
+
+    private static List<Path> copyOtherSources(SpecFile spec, Path root, Path sources) throws IOException, SpecException {
+        List<Path> copied = new ArrayList<>();
+        for (String file : spec.otherSourceFiles()) {
+            copied.add(Files.copy(findSource(spec, root, file), sources.resolve(file), StandardCopyOption.REPLACE_EXISTING));
+        }
+        return copied;
     }
 
     private static SpecFile stamp(SpecFile spec, Description description, boolean versionFromTag) throws SpecException {

@@ -148,7 +148,7 @@ public final class Checkouts {
                 delete(dir);
             }
             throw new GitException(GitException.Kind.FAILED, location, "Cannot fetch " + location + ": "
-                    + e.getMessage(), "check the URL and that the repository is reachable", e);
+                    + GitException.oneLine(e), "check the URL and that the repository is reachable", e);
         } catch (GitAPIException | IOException e) {
             throw GitException.unreadable(dir.toString(), e);
         } finally {

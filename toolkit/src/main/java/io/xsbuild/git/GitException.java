@@ -15,7 +15,13 @@ public class GitException extends XsbuildException {
     /** A repository that exists but could not be read or written: a broken object, a full disk. */
     static GitException unreadable(String repository, Exception cause) {
         return new GitException(Kind.FAILED, repository, "Cannot read the git repository " + repository
-                + ": " + cause.getMessage(), "check it with git fsck", cause);
+                + ": " + oneLine(cause), "check it with git fsck", cause);
+    }
+
+    /** A cause's message on one line, for messages that quote it. */
+    static String oneLine(Throwable cause) {
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 
     /** The path or URL the error concerns. */
