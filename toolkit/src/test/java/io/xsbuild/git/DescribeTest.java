@@ -5,6 +5,8 @@ import io.xsbuild.error.XsbuildException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -251,6 +254,45 @@ class DescribeTest {
         repo.tick();
         repo.git("merge", "-q", "--no-ff", "-m", "merge side", "side");
         assertLikeGit();
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {3, 7, 15})
+    void everyCommitOfARandomHistoryWithMergesIsDescribedAsGitDescribesIt(long seed) throws Exception {
+        Random random = new Random(seed);
+        List<String> branches = new ArrayList<>(List.of("main"));
+        List<String> commits = new ArrayList<>();
+        String current = "main";
+        commits.add(repo.commit("f", "0"));
+        for (int step = 0; step < 80; step++) {
+            int action = random.nextInt(10);
+            if (action < 4) {
+                commits.add(repo.commit("f-" + current, "step " + step));
+            } else if (action == 4) {
+                current = "b" + step;
+                repo.git("checkout", "-q", "-b", current);
+                branches.add(current);
+            } else if (action == 5) {
+                current = branches.get(random.nextInt(branches.size()));
+                repo.git("checkout", "-q", current);
+            } else if (action < 8) {
+                String other = branches.get(random.nextInt(branches.size()));
+                repo.tick();
+                if (repo.run(null, "merge", "-q", "--no-ff", "-m", "merge " + other, other).exit() == 0) {
+                    commits.add(repo.git("rev-parse", "HEAD"));
+                }
+            } else if (action == 8) {
+                repo.annotatedTag("a" + step);
+            } else {
+                repo.lightweightTag("l" + step);
+            }
+        }
+        assertThat(Integer.parseInt(repo.git("rev-list", "--merges", "--all", "--count"))).isGreaterThanOrEqualTo(4);
+        for (String commit : commits) {
+            repo.git("checkout", "-q", "--detach", commit);
+            assertLikeGit(new DescribeOptions(null, true));
+            assertLikeGit(new DescribeOptions("a*", true));
+        }
     }
 
     @Test
