@@ -8,6 +8,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -69,11 +70,11 @@ final class WorkTree {
     ObjectId writeTree() throws IOException {
         DirCache snapshot = DirCache.newInCore();
         DirCacheBuilder builder = snapshot.builder();
-        try (ObjectInserter inserter = repo.newObjectInserter()) {
+        try (ObjectInserter inserter = repo.newObjectInserter(); ObjectReader reader = repo.newObjectReader()) {
             forEachTrackedFile((path, mode, file, index) -> {
                 DirCacheEntry entry = new DirCacheEntry(path);
                 entry.setFileMode(mode);
-                if (mode == FileMode.GITLINK) {
+                if (mode == FileMode.GITLINK || !file.isModified(index.getDirCacheEntry(), true, reader)) {
                     entry.setObjectId(index.getEntryObjectId());
                 } else {
                     try (InputStream in = file.openEntryStream()) {
