@@ -1,0 +1,53 @@
+package io.xsbuild.spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Finds the spec of a checkout: the one {@code *.spec} at its root or in {@code SPECS/}, or the one named. */
+public final class SpecLocator {
+
+    private SpecLocator() {
+    }
+
+    /**
+     * The spec to build in {@code root}: {@code named} (relative to {@code root} unless absolute) when given,
+     * else the single spec at the root or in {@code SPECS/}.
+     */
+    public static Path locate(Path root, Path named) throws SpecException {
+        if (named != null) {
+            Path spec = root.resolve(named).normalize();
+            if (!Files.isRegularFile(spec)) {
+                throw new SpecException(spec, "No spec file " + named + " in " + root, "pass --spec with a path inside the checkout");
+            }
+            return spec;
+        }
+        List<Path> found = new ArrayList<>();
+        found.addAll(specsIn(root));
+        found.addAll(specsIn(root.resolve("SPECS")));
+        if (found.isEmpty()) {
+            throw new SpecException(root, "No spec file at the root of " + root + " or in its SPECS/",
+                    "add one, or pass --spec FILE");
+        }
+        if (found.size() > 1) {
+            throw new SpecException(root, "Several spec files in " + root + ": "
+                    + String.join(", ", found.stream().map(p -> root.relativize(p).toString()).toList()),
+                    "choose one with --spec");
+        }
+        return found.get(0);
+    }
+
+    private static List<Path> specsIn(Path dir) throws SpecException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".spec") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new SpecException(dir, "Cannot list " + dir + ": " + e.getMessage(), null);
+        }
+    }
+}
