@@ -65,14 +65,14 @@ final class DirectoryReader {
         if (length <= 0) {
             throw new CorruptIsoException(image.iso(), referencedAt, "directory extent at block " + block + " is empty");
         }
-        if (length > MAX_DIRECTORY_BYTES) {
-            throw new UnsupportedIsoException(image.iso(), referencedAt, "a directory of " + length + " bytes",
-                    "xsbuild reads directories of up to " + MAX_DIRECTORY_BYTES + " bytes; split the directory");
-        }
         long start = block * SECTOR;
         if (block >= volumeEnd / SECTOR || length > volumeEnd - start) {
             throw new CorruptIsoException(image.iso(), referencedAt, "directory extent at block " + block + " of " + length
                     + " bytes runs past the end of the volume at byte " + volumeEnd);
+        }
+        if (length > MAX_DIRECTORY_BYTES) {
+            throw new UnsupportedIsoException(image.iso(), referencedAt, "a directory of " + length + " bytes",
+                    "xsbuild reads directories of up to " + MAX_DIRECTORY_BYTES + " bytes; split the directory");
         }
         return start;
     }
