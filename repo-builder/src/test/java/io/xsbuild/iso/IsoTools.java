@@ -27,7 +27,11 @@ public final class IsoTools {
                 return;
             }
         }
-        String why = tool + " is not installed (apt-get install " + (tool.equals("genisoimage") ? "genisoimage" : "xorriso") + ")";
+        String why = tool + " is not installed (apt-get install " + switch (tool) {
+            case "createrepo_c" -> "createrepo-c";
+            case "genisoimage" -> "genisoimage";
+            default -> "xorriso";
+        } + ")";
         if (System.getenv("CI") != null) {
             fail("CI must provide " + why);
         }
@@ -52,6 +56,12 @@ public final class IsoTools {
 
     public static String run(String... command) throws IOException, InterruptedException {
         return run(List.of(command));
+    }
+
+    /** Makes a Rock Ridge + Joliet image of the tree {@code source} with xorriso. */
+    public static Path makeIso(Path source, Path iso) throws IOException, InterruptedException {
+        run("xorriso", "-joliet", "on", "-outdev", iso.toString(), "-map", source.toString(), "/");
+        return iso;
     }
 
     /** Extracts the whole image with xorriso, the reference reader. */
