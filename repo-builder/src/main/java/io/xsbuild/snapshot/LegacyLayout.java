@@ -1,5 +1,6 @@
 package io.xsbuild.snapshot;
 
+import io.xsbuild.io.SafeXml;
 import io.xsbuild.iso.IsoEntry;
 import io.xsbuild.iso.IsoException;
 import io.xsbuild.iso.IsoImage;

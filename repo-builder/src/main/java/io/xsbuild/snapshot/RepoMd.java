@@ -1,5 +1,7 @@
 package io.xsbuild.snapshot;
 
+import io.xsbuild.io.SafeXml;
+
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;

@@ -1,26 +1,26 @@
-package io.xsbuild.snapshot;
+package io.xsbuild.io;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayInputStream;
 
-/** StAX readers for XML that comes from an image: no DTDs, no external entities. */
-final class SafeXml {
+/** StAX readers for XML xsbuild did not write (from an image, a user's settings): no DTDs, no external entities. */
+public final class SafeXml {
 
     private static final XMLInputFactory FACTORY = factory();
 
     private SafeXml() {
     }
 
-    static XMLStreamReader reader(byte[] xml) throws XMLStreamException {
+    public static XMLStreamReader reader(byte[] xml) throws XMLStreamException {
         synchronized (FACTORY) {
             return FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml));
         }
     }
 
     /** The text content of the element the reader stands on, trimmed. */
-    static String text(XMLStreamReader reader) throws XMLStreamException {
+    public static String text(XMLStreamReader reader) throws XMLStreamException {
         return reader.getElementText().strip();
     }
 
