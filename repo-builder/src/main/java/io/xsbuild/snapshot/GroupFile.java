@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -52,16 +54,21 @@ public record GroupFile(String source, byte[] xml) {
         return new GroupFile(path, xml);
     }
 
+    /** The href as a path inside the image: relative, "." parts dropped, never climbing. */
     private static String safeHref(IsoImage iso, String href) throws IsoMetadataException {
+        if (href.startsWith("/") || href.contains("://")) {
+            throw new IsoMetadataException(iso.path(), RepoMd.FILE, "the location " + href + " is not inside the image");
+        }
+        List<String> parts = new ArrayList<>();
         for (String part : href.split("/")) {
             if (part.equals("..")) {
                 throw new IsoMetadataException(iso.path(), RepoMd.FILE, "the location " + href + " leads out of the repository");
             }
+            if (!part.isEmpty() && !part.equals(".")) {
+                parts.add(part);
+            }
         }
-        if (href.startsWith("/") || href.contains("://")) {
-            throw new IsoMetadataException(iso.path(), RepoMd.FILE, "the location " + href + " is not inside the image");
-        }
-        return href;
+        return String.join("/", parts);
     }
 
     private static void verify(IsoImage iso, String path, byte[] bytes, String type, String expected) throws IsoMetadataException {

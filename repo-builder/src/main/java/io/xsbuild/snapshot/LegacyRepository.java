@@ -1,5 +1,7 @@
 package io.xsbuild.snapshot;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,12 +45,12 @@ public record LegacyRepository(String directory, String originator, String name,
      *
      * @param type       "rpm", "tbz2", "driver-rpm", "driver", "firmware"
      * @param file       the package file, relative to the repository directory
-     * @param attributes every attribute as written (optional, options, root, kernel, ...)
+     * @param attributes every attribute as written (optional, options, root, kernel, ...), in order
      */
     public record Package(String type, String label, long size, String md5, String file, Map<String, String> attributes) {
 
         public Package {
-            attributes = Map.copyOf(attributes);
+            attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         }
     }
 }

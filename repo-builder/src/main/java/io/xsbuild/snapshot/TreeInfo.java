@@ -3,6 +3,8 @@ package io.xsbuild.snapshot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +29,7 @@ public record TreeInfo(ProductInfo product, String family, String arch, List<Str
 
     public TreeInfo {
         keyFiles = List.copyOf(keyFiles);
-        sections = Map.copyOf(sections);
+        sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
     }
 
     /** Parses the bytes of {@code .treeinfo} found in {@code iso}. */

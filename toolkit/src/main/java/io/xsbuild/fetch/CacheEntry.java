@@ -7,7 +7,6 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,14 +73,23 @@ final class CacheEntry {
     }
 
     /** Holds other xsbuild processes off this entry until closed. */
-    FileLock lock() throws IOException {
+    Lock lock() throws IOException {
         Files.createDirectories(dir);
         FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
-            return channel.lock();
+            channel.lock();
+            return new Lock(channel);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /** A held lock on an entry; closing its channel releases it. */
+    record Lock(FileChannel channel) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            channel.close();
         }
     }
 

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
@@ -52,10 +51,11 @@ final class HttpDownloader {
     private record Expected(String sha256, String from) {
     }
 
+    @SuppressWarnings("try")
     ResolvedIso fetch(URI uri, String sha256) throws XsbuildException {
         String source = uri.toString();
         CacheEntry entry = CacheEntry.of(options.cacheDir(), uri);
-        try (FileLock ignored = entry.lock()) {
+        try (CacheEntry.Lock held = entry.lock()) {
             Expected expected = sha256 != null ? new Expected(sha256, "--sha256") : published(uri, entry.name());
             if (expected == null) {
                 events.warn("no checksum for " + source + ": neither --sha256 nor " + checksumUri(uri)
