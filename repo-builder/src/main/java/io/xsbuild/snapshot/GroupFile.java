@@ -40,7 +40,8 @@ public record GroupFile(String source, byte[] xml) {
         return group.isEmpty() ? Optional.empty() : Optional.of(read(iso, group.get()));
     }
 
-    static GroupFile read(IsoImage iso, RepoMd.Record record) throws IsoException, IsoMetadataException {
+    /** The comps file {@code record} (a group, group_gz or group_xz record of the image's repomd.xml) names. */
+    public static GroupFile read(IsoImage iso, RepoMd.Record record) throws IsoException, IsoMetadataException {
         String path = safeHref(iso, record.href());
         IsoEntry entry = iso.find(path).filter(IsoEntry::isFile)
                 .orElseThrow(() -> new IsoMetadataException(iso.path(), RepoMd.FILE, "the " + record.type() + " record names "
