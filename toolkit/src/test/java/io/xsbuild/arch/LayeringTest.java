@@ -34,6 +34,12 @@ class LayeringTest {
     }
 
     @Test
+    void onlyMavenArtifactsTalksToMavenResolver() throws IOException {
+        assertThat(filesImporting(MAIN, "org.eclipse.aether")).containsExactly("fetch/MavenArtifacts.java");
+        assertThat(filesImporting(MAIN, "org.apache.maven")).containsExactly("fetch/MavenArtifacts.java");
+    }
+
+    @Test
     void theCommandLineImportsNoDockerJavaJGitOrResolver() throws IOException {
         Path cli = MAIN.resolve("cli");
         assertThat(filesImporting(cli, "com.github.dockerjava")).isEmpty();

@@ -1,0 +1,14 @@
+package io.xsbuild.fetch;
+
+import io.xsbuild.error.FailedException;
+
+import java.util.List;
+
+/** Maven coordinates that none of the repositories asked holds. */
+public class ArtifactNotFoundException extends FailedException {
+
+    public ArtifactNotFoundException(MavenCoordinates coordinates, List<String> repositories, Throwable cause) {
+        super("Maven artifact " + coordinates + " was not found in " + String.join(", ", repositories),
+                "check the coordinates (G:A:V[:ext[:classifier]]) and --maven-repo", cause);
+    }
+}

@@ -1,0 +1,76 @@
+package io.xsbuild.fetch;
+
+import io.xsbuild.error.FailedException;
+import io.xsbuild.error.UsageException;
+import io.xsbuild.error.XsbuildException;
+import io.xsbuild.event.Events;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Turns the ISO sources a user names into local files: a path as it is, a URL through the download
+ * cache, Maven coordinates through the local Maven repository. With an expected SHA-256 every kind
+ * is checked against it.
+ */
+public final class IsoSources {
+
+    private final FetchOptions options;
+    private final Map<String, String> env;
+    private final Events events;
+    private final HttpClient http;
+
+    public IsoSources(FetchOptions options, Map<String, String> env, Events events) {
+        this(options, env, events, HttpDownloader.defaultClient());
+    }
+
+    IsoSources(FetchOptions options, Map<String, String> env, Events events, HttpClient http) {
+        this.options = options;
+        this.env = Map.copyOf(env);
+        this.events = events;
+        this.http = http;
+    }
+
+    /**
+     * The local file for {@code spec} ({@link IsoSource#parse}).
+     *
+     * @param sha256 the expected SHA-256 in hex ({@code --sha256}), or null to rely on what the
+     *               source offers ({@code URL.sha256}, the repository's checksums)
+     */
+    public ResolvedIso resolve(String spec, String sha256) throws XsbuildException {
+        String expected = sha256 == null ? null : Sha256.parseOption(sha256);
+        IsoSource source = IsoSource.parse(spec, options.workingDir());
+        if (source instanceof IsoSource.Http http) {
+            return new HttpDownloader(this.http, options, events).fetch(http.uri(), expected);
+        }
+        Path file;
+        ResolvedIso.Origin origin;
+        if (source instanceof IsoSource.Maven maven) {
+            file = new MavenArtifacts(options, env, events).resolve(maven.coordinates());
+            origin = ResolvedIso.Origin.MAVEN;
+        } else {
+            file = ((IsoSource.Local) source).path();
+            origin = ResolvedIso.Origin.LOCAL;
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException("ISO " + file + (Files.exists(file) ? " is not a file" : " does not exist"), IsoSource.HINT);
+            }
+        }
+        return new ResolvedIso(spec, file, expected == null ? null : verify(spec, file, expected), origin);
+    }
+
+    private String verify(String spec, Path file, String expected) throws XsbuildException {
+        String actual;
+        try {
+            actual = Sha256.of(file, events, "Checking " + file.getFileName());
+        } catch (IOException e) {
+            throw new FailedException("cannot read ISO " + file + ": " + e.getMessage(), e);
+        }
+        if (!actual.equals(expected)) {
+            throw new ChecksumMismatchException(spec, "sha256", actual, expected, "--sha256");
+        }
+        return actual;
+    }
+}

@@ -1,0 +1,109 @@
+package io.xsbuild.fetch;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A web server on the loopback interface serving files from memory, as a download server and a
+ * Maven repository would: GET and HEAD, ETag, single-range requests guarded by If-Range. It can cut
+ * a transfer short, and it logs every request.
+ */
+final class LoopbackServer implements AutoCloseable {
+
+    /** One request: method, path, and its Range header or null. */
+    record Request(String method, String path, String range) {
+    }
+
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
+
+    private final HttpServer server;
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final Map<String, Integer> cutAfter = new ConcurrentHashMap<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+    LoopbackServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    LoopbackServer put(String path, byte[] content) {
+        files.put(path, content);
+        return this;
+    }
+
+    /** The next full transfer of {@code path} stops after {@code bytes} bytes. */
+    LoopbackServer cutNextTransfer(String path, int bytes) {
+        cutAfter.put(path, bytes);
+        return this;
+    }
+
+    List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    long gets(String path) {
+        return requests.stream().filter(r -> r.method().equals("GET") && r.path().equals(path)).count();
+    }
+
+    static String etag(byte[] content) {
+        return "\"" + Integer.toHexString(java.util.Arrays.hashCode(content)) + "\"";
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String range = exchange.getRequestHeaders().getFirst("Range");
+        requests.add(new Request(exchange.getRequestMethod(), path, range));
+        byte[] content = files.get(path);
+        try (exchange) {
+            if (content == null) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            String etag = etag(content);
+            exchange.getResponseHeaders().set("ETag", etag);
+            boolean head = exchange.getRequestMethod().equals("HEAD");
+            Matcher m = range == null ? null : RANGE.matcher(range);
+            String ifRange = exchange.getRequestHeaders().getFirst("If-Range");
+            int from = 0;
+            if (m != null && m.matches() && (ifRange == null || ifRange.equals(etag))) {
+                from = Integer.parseInt(m.group(1));
+                if (from >= content.length) {
+                    exchange.sendResponseHeaders(416, -1);
+                    return;
+                }
+                exchange.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + (content.length - 1) + "/" + content.length);
+            }
+            int length = content.length - from;
+            exchange.sendResponseHeaders(from > 0 ? 206 : 200, head ? -1 : length);
+            if (head) {
+                return;
+            }
+            Integer cut = from == 0 ? cutAfter.remove(path) : null;
+            OutputStream body = exchange.getResponseBody();
+            body.write(content, from, cut == null ? length : cut);
+            body.flush();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
