@@ -218,15 +218,21 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public void tagImage(String imageId, String tag) throws ContainerException {
-        int colon = tag.lastIndexOf(':');
-        boolean hasTag = colon > tag.lastIndexOf('/');
-        String repository = hasTag ? tag.substring(0, colon) : tag;
-        String version = hasTag ? tag.substring(colon + 1) : "latest";
+        String[] name = repositoryAndTag(tag);
         try {
-            client.tagImageCmd(imageId, repository, version).withForce(true).exec();
+            client.tagImageCmd(imageId, name[0], name[1]).withForce(true).exec();
         } catch (RuntimeException e) {
             throw failure("Cannot tag " + imageId + " as " + tag, e);
         }
+    }
+
+    /** "registry:5000/repo:tag" as its repository and tag; "latest" when it names none. */
+    private static String[] repositoryAndTag(String reference) {
+        int colon = reference.lastIndexOf(':');
+        boolean hasTag = colon > reference.lastIndexOf('/');
+        return hasTag
+                ? new String[] {reference.substring(0, colon), reference.substring(colon + 1)}
+                : new String[] {reference, "latest"};
     }
 
     @Override
@@ -411,6 +417,23 @@ public final class DockerRuntime implements ContainerRuntime {
             throw failure("Cannot attach to container " + shortId(containerId), e);
         } finally {
             terminal.restore();
+        }
+    }
+
+    @Override
+    public String commit(String containerId, ImageCommit commit) throws ContainerException {
+        String[] name = repositoryAndTag(commit.tag());
+        try {
+            String id = client.commitCmd(containerId)
+                    .withRepository(name[0])
+                    .withTag(name[1])
+                    .withLabels(commit.labels())
+                    .withCmd(commit.command().toArray(String[]::new))
+                    .withPause(true)
+                    .exec();
+            return findImage(id).map(ImageInfo::id).orElse(id);
+        } catch (RuntimeException e) {
+            throw failure("Cannot save container " + shortId(containerId) + " as " + commit.tag(), e);
         }
     }
 

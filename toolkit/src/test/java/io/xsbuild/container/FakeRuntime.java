@@ -32,6 +32,9 @@ public class FakeRuntime implements ContainerRuntime {
     public final List<ImageBuild> builds = new ArrayList<>();
     public final Map<String, ContainerSpec> containers = new LinkedHashMap<>();
     public final List<Step> steps = new ArrayList<>();
+    /** The steps run attached to the terminal, also in {@link #steps}. */
+    public final List<Step> attached = new ArrayList<>();
+    public final List<ImageCommit> commits = new ArrayList<>();
     public final List<String> disconnected = new ArrayList<>();
     public final List<String> removed = new ArrayList<>();
     /** Files a container "holds", by path, for copyOut. */
@@ -92,7 +95,20 @@ public class FakeRuntime implements ContainerRuntime {
     @Override
     public int runAttached(String containerId, Step step, boolean tty) {
         steps.add(step);
+        attached.add(step);
         return answers.apply(step).exitCode();
+    }
+
+    @Override
+    public String commit(String containerId, ImageCommit commit) {
+        commits.add(commit);
+        String id = "sha256:fake" + (++next);
+        Map<String, String> labels = new LinkedHashMap<>(containers.get(containerId).labels());
+        labels.putAll(commit.labels());
+        ImageInfo info = new ImageInfo(id, List.of(commit.tag()), labels, 1);
+        images.put(id, info);
+        images.put(commit.tag(), info);
+        return id;
     }
 
     @Override
