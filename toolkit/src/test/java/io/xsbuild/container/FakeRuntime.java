@@ -30,7 +30,10 @@ public class FakeRuntime implements ContainerRuntime {
     public final EngineInfo engine = new EngineInfo("unix:///fake.sock", "20.10.24", "1.41", "linux/amd64", null);
     public final Map<String, ImageInfo> images = new LinkedHashMap<>();
     public final List<ImageBuild> builds = new ArrayList<>();
+    /** The containers not removed yet, by id. */
     public final Map<String, ContainerSpec> containers = new LinkedHashMap<>();
+    /** Every container started, in order, removed or not. */
+    public final List<ContainerSpec> started = new ArrayList<>();
     public final List<Step> steps = new ArrayList<>();
     /** The steps run attached to the terminal, also in {@link #steps}. */
     public final List<Step> attached = new ArrayList<>();
@@ -81,6 +84,7 @@ public class FakeRuntime implements ContainerRuntime {
         }
         String id = "container" + (++next);
         containers.put(id, spec);
+        started.add(spec);
         return id;
     }
 
