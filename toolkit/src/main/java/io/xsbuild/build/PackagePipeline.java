@@ -1,6 +1,7 @@
 package io.xsbuild.build;
 
 import io.xsbuild.container.ContainerSpec;
+import io.xsbuild.container.LineSink;
 import io.xsbuild.container.Step;
 import io.xsbuild.error.FailedException;
 import io.xsbuild.error.XsbuildException;
@@ -71,11 +72,20 @@ public final class PackagePipeline {
             try {
                 String srpm = stages.run("fetch", "fetching the source package",
                         () -> source.fetch(container, profile, logs.root()));
-                stages.run("builddep", "installing its BuildRequires", () -> {
-                    new BuildRequires(profile.packageManager()).install(container, List.of(srpm),
-                            logs.root().and(EventLines.of(events, "root.log")));
-                    return null;
-                });
+                if (warmFor(source)) {
+                    stages.run("builddep", "BuildRequires already in " + image.tag(), () -> {
+                        logs.root().line(LineSink.Stream.STDOUT, "The BuildRequires of " + name + " are installed in "
+                                + image.tag() + ", made for it from this state of the repository (repomd.xml sha256 "
+                                + image.repomd() + "): nothing to install.");
+                        return null;
+                    });
+                } else {
+                    stages.run("builddep", "installing its BuildRequires", () -> {
+                        new BuildRequires(profile.packageManager()).install(container, List.of(srpm),
+                                logs.root().and(EventLines.of(events, "root.log")));
+                        return null;
+                    });
+                }
                 if (!settings.network()) {
                     container.cutNetwork();
                     stages.note("network: cut, rpmbuild sees only lo");
@@ -86,7 +96,7 @@ public final class PackagePipeline {
                         () -> new Collector(out).collect(container, srpm, session.id() + "-" + name));
                 events.info(name + ": built " + collected.rpms().size() + (collected.rpms().size() == 1 ? " package" : " packages"));
                 return new PackageResult(name, PackageResult.Status.BUILT, collected.srpm(), collected.rpms(),
-                        stages.seconds(), image.tag(), image.id(), logsPath(logs), null, null, List.of(),
+                        stages.seconds(), container.busySeconds(), image.tag(), image.id(), logsPath(logs), null, null, List.of(),
                         keep(container, name));
             } catch (XsbuildException e) {
                 if (e.kind() != XsbuildException.Kind.FAILED) {
@@ -99,13 +109,22 @@ public final class PackagePipeline {
                     shell(container, name, stage);
                 }
                 return new PackageResult(name, PackageResult.Status.FAILED, null, List.of(), stages.seconds(),
-                        image.tag(), image.id(), logsPath(logs), stage, e.userMessage(), tail, keep(container, name));
+                        container.busySeconds(), image.tag(), image.id(), logsPath(logs), stage, e.userMessage(), tail, keep(container, name));
             } finally {
                 if (!settings.keep()) {
                     session.discard(container);
                 }
             }
         }
+    }
+
+    /**
+     * Whether the image is a warm one made for this very package from this very state of the
+     * repository: then its BuildRequires are installed already, and builddep would do nothing.
+     */
+    private boolean warmFor(SrpmSource source) {
+        return image.warm() && repo != null && source.repositoryPackage() != null
+                && image.builddeps().contains(source.repositoryPackage()) && repo.repomdSha256().equals(image.repomd());
     }
 
     private ContainerSpec.Builder containerSpec() {

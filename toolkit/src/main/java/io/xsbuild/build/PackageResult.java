@@ -12,6 +12,8 @@ import java.util.Map;
  * @param srpm       the source package built, in OUT/SRPMS; null when the build failed before
  * @param rpms       the packages built, in OUT/RPMS/ARCH
  * @param stages     seconds each stage took, in order
+ * @param stepSeconds seconds the commands run in the container took, all stages together: the rest
+ *                   of the package's time is xsbuild's and the engine's
  * @param image      the image the build ran in: its tag, and {@code imageId}
  * @param logs       the package's log directory, relative to OUT
  * @param failedStage the stage that failed, or null
@@ -20,7 +22,7 @@ import java.util.Map;
  * @param container  the container, when it was kept ({@code --keep}); else null
  */
 public record PackageResult(String name, Status status, Artifact srpm, List<Artifact> rpms, Map<String, Double> stages,
-                            String image, String imageId, String logs, String failedStage, String error,
+                            double stepSeconds, String image, String imageId, String logs, String failedStage, String error,
                             List<String> errorTail, String container) {
 
     public enum Status { BUILT, FAILED }

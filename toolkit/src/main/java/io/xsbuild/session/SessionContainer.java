@@ -8,12 +8,14 @@ import io.xsbuild.container.Step;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** A container started by a {@link Session}: what the build stages do with it. */
 public final class SessionContainer {
 
     private final ContainerRuntime runtime;
     private final String id;
+    private final AtomicLong busyNanos = new AtomicLong();
 
     SessionContainer(ContainerRuntime runtime, String id) {
         this.runtime = runtime;
@@ -31,12 +33,27 @@ public final class SessionContainer {
 
     /** Runs a step, its output to {@code output}; returns its exit code. */
     public int run(Step step, LineSink output) throws ContainerException {
-        return runtime.run(id, step, output);
+        long start = System.nanoTime();
+        try {
+            return runtime.run(id, step, output);
+        } finally {
+            busyNanos.addAndGet(System.nanoTime() - start);
+        }
     }
 
     /** Runs a step attached to this process's terminal; returns its exit code. */
     public int attach(Step step, boolean tty) throws ContainerException {
-        return runtime.runAttached(id, step, tty);
+        long start = System.nanoTime();
+        try {
+            return runtime.runAttached(id, step, tty);
+        } finally {
+            busyNanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    /** How long steps have run in this container so far: the time spent inside it. */
+    public double busySeconds() {
+        return Math.round(busyNanos.get() / 1e6) / 1e3;
     }
 
     public void copyIn(Path hostPath, String containerDir) throws ContainerException {

@@ -68,7 +68,6 @@ class RebuildTest {
 
         assertThat(report.ok()).isTrue();
         assertThat(argv()).containsSubsequence(
-                List.of("mkdir", "-p", "/var/tmp/xsbuild/srpms/xapi"),
                 List.of("dnf", "--disablerepo=*", "--enablerepo=xsbuild", "download", "--source",
                         "--destdir", "/var/tmp/xsbuild/srpms/xapi", "xapi"),
                 List.of("find", "/var/tmp/xsbuild/srpms/xapi", "-maxdepth", "1", "-name", "*.src.rpm"),
@@ -244,6 +243,33 @@ class RebuildTest {
         assertThat(report.image()).isEqualTo(warm);
         assertThat(fake.started.get(fake.started.size() - 1).image()).isEqualTo(warm);
         assertThat(said).anyMatch(m -> m.startsWith("Using the warm image " + warm));
+        assertThat(argv()).as("its BuildRequires are in the image already").noneMatch(a -> a.contains("builddep"));
+        assertThat(Files.readString(out.resolve("logs/xapi/root.log"))).contains("nothing to install");
+        assertThat(report.packages().get(0).stages()).containsKey("builddep");
+    }
+
+    @Test
+    void aWarmImageOfAnotherRepositoryStateStillRunsBuilddep() throws Exception {
+        builds.knows("xapi");
+        Profile el9 = Profiles.named("el9");
+        try (Session session = Session.open(fake, "warm", Events.NONE)) {
+            EnvImages images = new EnvImages(session);
+            images.warm(images.ensure(el9), el9, repo, List.of("xapi"));
+        }
+        Files.writeString(repo.dir().resolve("repodata/repomd.xml"), "<repomd revision=\"2\"/>\n");
+        repo = Repo.at(repo.dir());
+        fake.steps.clear();
+        RebuildReport report = rebuild("el9", BuildSettings.DEFAULT, "xapi");
+        assertThat(report.image()).startsWith("xsbuild/el9-env:");
+        assertThat(argv()).anyMatch(a -> a.contains("builddep"));
+    }
+
+    @Test
+    void theTimeSpentInTheContainerIsRecorded() throws Exception {
+        builds.knows("xapi");
+        PackageResult xapi = rebuild("el9", BuildSettings.DEFAULT, "xapi").packages().get(0);
+        assertThat(xapi.stepSeconds()).isGreaterThanOrEqualTo(0)
+                .isLessThanOrEqualTo(xapi.stages().values().stream().mapToDouble(Double::doubleValue).sum());
     }
 
     @Test
