@@ -38,8 +38,9 @@ final class Collector {
     }
 
     Collected collect(SessionContainer container, String srpm, String stagingName) throws XsbuildException {
-        List<RpmFile> rpms = RpmQuery.query(container, ImageLayout.TOPDIR, List.of("RPMS/*/*.rpm"));
-        List<RpmFile> sources = RpmQuery.query(container, "/", List.of(srpm));
+        List<RpmFile> all = RpmQuery.query(container, ImageLayout.TOPDIR, List.of("RPMS/*/*.rpm", srpm));
+        List<RpmFile> rpms = all.stream().filter(f -> !f.path().equals(srpm)).toList();
+        List<RpmFile> sources = all.stream().filter(f -> f.path().equals(srpm)).toList();
         if (sources.size() != 1) {
             throw new FailedException("Cannot read the header of " + srpm + " in container " + container.shortId());
         }

@@ -62,6 +62,7 @@ public final class DockerRuntime implements ContainerRuntime {
     private final DockerClient client;
     private final DockerHttpClient http;
     private final EngineInfo info;
+    private EngineInfo withRootDir;
 
     private DockerRuntime(DockerClient client, DockerHttpClient http, EngineInfo info) {
         this.client = client;
@@ -96,13 +97,7 @@ public final class DockerRuntime implements ContainerRuntime {
         DockerHttpClient http = http(config, null);
         DockerClient client = DockerClientImpl.getInstance(config, http);
         String os = version.getOperatingSystem() + "/" + version.getArch();
-        String rootDir = null;
-        try {
-            rootDir = client.infoCmd().exec().getDockerRootDir();
-        } catch (RuntimeException e) {
-            // Not every engine (or proxy) reports it; the disk check then looks elsewhere.
-        }
-        return new DockerRuntime(client, http, new EngineInfo(endpoint, version.getVersion(), api.getVersion(), os, rootDir));
+        return new DockerRuntime(client, http, new EngineInfo(endpoint, version.getVersion(), api.getVersion(), os, null));
     }
 
     /** The engine's API version, lowered to the one asked for in the configuration if that is lower. */
@@ -137,8 +132,18 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     @Override
-    public EngineInfo info() {
-        return info;
+    public synchronized EngineInfo info() {
+        // The data directory takes a call of its own, which only the disk check needs: made on demand.
+        if (withRootDir == null) {
+            String rootDir = null;
+            try {
+                rootDir = client.infoCmd().exec().getDockerRootDir();
+            } catch (RuntimeException e) {
+                // Not every engine (or proxy) reports it; the disk check then looks elsewhere.
+            }
+            withRootDir = new EngineInfo(info.endpoint(), info.version(), info.apiVersion(), info.os(), rootDir);
+        }
+        return withRootDir;
     }
 
     @Override

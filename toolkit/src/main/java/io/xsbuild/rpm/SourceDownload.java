@@ -26,7 +26,8 @@ public final class SourceDownload {
     }
 
     /**
-     * Downloads the newest source package of {@code name}, as root, into a directory of its own.
+     * Downloads the newest source package of {@code name}, as root, into a directory of its own
+     * (which yumdownloader and dnf download make).
      *
      * @return the source package's path in the container
      * @throws PackageNotFoundException when the repository has no such source package
@@ -34,7 +35,6 @@ public final class SourceDownload {
     public String fetch(SessionContainer container, String name, LineSink log)
             throws ContainerException, PackageNotFoundException {
         String dir = ImageLayout.WORK + "/srpms/" + name;
-        container.run(Step.of("mkdir", "-p", dir), log);
         ToolOutput output = new ToolOutput(log);
         int exit = container.run(new Step(packageManager.downloadSource(name, dir), "root", null, null), output);
         List<String> found = new ArrayList<>();

@@ -29,6 +29,7 @@ public final class Session implements AutoCloseable {
     private final Set<String> started = new LinkedHashSet<>();
     private final Set<String> kept = new LinkedHashSet<>();
     private boolean closed;
+    private boolean anyStarted;
     private volatile boolean interrupted;
 
     private Session(ContainerRuntime runtime, String id, Events events) {
@@ -73,6 +74,9 @@ public final class Session implements AutoCloseable {
 
     /** Starts a container of this session: the spec gets the session label. */
     public SessionContainer start(ContainerSpec.Builder spec) throws ContainerException {
+        synchronized (this) {
+            anyStarted = true;
+        }
         String containerId = runtime.start(spec.label(Labels.SESSION, id).build());
         synchronized (this) {
             started.add(containerId);
@@ -133,7 +137,7 @@ public final class Session implements AutoCloseable {
             if (first != null) {
                 throw first;
             }
-            if (kept.isEmpty()) {
+            if (kept.isEmpty() && anyStarted) {
                 runtime.removeByLabel(Labels.SESSION, id);
             }
         }

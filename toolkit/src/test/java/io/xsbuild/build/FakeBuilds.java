@@ -8,6 +8,7 @@ import io.xsbuild.profile.ImageLayout;
 import io.xsbuild.profile.Profiles;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,12 +74,13 @@ public final class FakeBuilds {
                     : Answer.ok("Executing(%build): /bin/sh -e /var/tmp/rpm-tmp.1", "Wrote: " + rpm(building));
         }
         if (argv.size() > 4 && argv.get(3).equals("rpm-query")) {
-            String pattern = argv.get(5);
-            if (pattern.startsWith("RPMS/")) {
-                return Answer.ok(rpm(building) + "\t" + building + "\t0\t1.0\t1\tx86_64");
+            List<String> lines = new ArrayList<>();
+            for (String pattern : argv.subList(5, argv.size())) {
+                lines.add(pattern.startsWith("RPMS/")
+                        ? rpm(building) + "\t" + building + "\t0\t1.0\t1\tx86_64"
+                        : pattern + "\t" + nameOf(pattern) + "\t0\t1.0\t1\tsrc");
             }
-            String name = nameOf(pattern);
-            return Answer.ok(pattern + "\t" + name + "\t0\t1.0\t1\tsrc");
+            return new Answer(0, lines);
         }
         return Answer.ok();
     }
