@@ -33,19 +33,24 @@ public final class SessionContainer {
 
     /** Runs a step, its output to {@code output}; returns its exit code. */
     public int run(Step step, LineSink output) throws ContainerException {
-        long start = System.nanoTime();
-        try {
-            return runtime.run(id, step, output);
-        } finally {
-            busyNanos.addAndGet(System.nanoTime() - start);
-        }
+        return timed(() -> runtime.run(id, step, output));
     }
 
     /** Runs a step attached to this process's terminal; returns its exit code. */
     public int attach(Step step, boolean tty) throws ContainerException {
+        return timed(() -> runtime.runAttached(id, step, tty));
+    }
+
+    /** A step, however it runs. */
+    @FunctionalInterface
+    private interface Running {
+        int exitCode() throws ContainerException;
+    }
+
+    private int timed(Running step) throws ContainerException {
         long start = System.nanoTime();
         try {
-            return runtime.runAttached(id, step, tty);
+            return step.exitCode();
         } finally {
             busyNanos.addAndGet(System.nanoTime() - start);
         }

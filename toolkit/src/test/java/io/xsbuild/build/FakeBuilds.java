@@ -1,13 +1,16 @@
 package io.xsbuild.build;
 
-import io.xsbuild.container.FakeRuntime;
 import io.xsbuild.container.FakeRuntime.Answer;
+import io.xsbuild.container.FakeRuntime;
 import io.xsbuild.container.ImageInfo;
 import io.xsbuild.container.Step;
 import io.xsbuild.profile.ImageLayout;
 import io.xsbuild.profile.Profiles;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +34,13 @@ public final class FakeBuilds {
         for (String base : List.of(Profiles.TESTBASE_IMAGE, "centos:7.9.2009", "almalinux:9")) {
             fake.images.put(base, new ImageInfo("sha256:base-" + base, List.of(base), Map.of(), 1));
         }
+    }
+
+    /** A directory that passes for a repository: {@code dir/repodata/repomd.xml} with this content. */
+    public static Path repository(Path dir, String repomd) throws IOException {
+        Files.createDirectories(dir.resolve("repodata"));
+        Files.writeString(dir.resolve("repodata/repomd.xml"), repomd);
+        return dir;
     }
 
     public static String srpm(String name) {
@@ -86,6 +96,6 @@ public final class FakeBuilds {
     }
 
     private static String nameOf(String srpmPath) {
-        return new HostSrpm(java.nio.file.Path.of(srpmPath)).name();
+        return new HostSrpm(Path.of(srpmPath)).name();
     }
 }

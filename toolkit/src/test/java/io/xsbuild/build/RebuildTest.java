@@ -38,9 +38,7 @@ class RebuildTest {
 
     @BeforeEach
     void repository() throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("repo/repodata"));
-        Files.writeString(dir.resolve("repomd.xml"), "<repomd/>\n");
-        repo = Repo.at(tmp.resolve("repo"));
+        repo = Repo.at(FakeBuilds.repository(tmp.resolve("repo"), "<repomd/>"));
         out = tmp.resolve("out");
     }
 
@@ -256,8 +254,7 @@ class RebuildTest {
             EnvImages images = new EnvImages(session);
             images.warm(images.ensure(el9), el9, repo, List.of("xapi"));
         }
-        Files.writeString(repo.dir().resolve("repodata/repomd.xml"), "<repomd revision=\"2\"/>\n");
-        repo = Repo.at(repo.dir());
+        repo = Repo.at(FakeBuilds.repository(repo.dir(), "<repomd revision=\"2\"/>"));
         fake.steps.clear();
         RebuildReport report = rebuild("el9", BuildSettings.DEFAULT, "xapi");
         assertThat(report.image()).startsWith("xsbuild/el9-env:");

@@ -5,7 +5,6 @@ import io.xsbuild.container.FakeRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -37,8 +36,7 @@ class ImageCommandTest {
     @Test
     void aWarmImageWithAnExtraTagAsJson() throws Exception {
         builds.knows("xapi");
-        Files.createDirectories(dir.resolve("repo/repodata"));
-        Files.writeString(dir.resolve("repo/repodata/repomd.xml"), "<repomd/>");
+        FakeBuilds.repository(dir.resolve("repo"), "<repomd/>");
         CliRun r = run("image", "build", "--json", "--profile", "el9", "--repo", "repo", "--builddeps", "xapi", "--tag", "dom0:warm");
         assertThat(r.exitCode).as(r.toString()).isZero();
         assertThat(r.out).contains("\"built\": true", "\"builddeps\": [\n    \"xapi\"\n  ]", "\"dom0:warm\"",

@@ -23,8 +23,7 @@ class RebuildCommandTest {
 
     @BeforeEach
     void repository() throws Exception {
-        Files.createDirectories(dir.resolve("repo/repodata"));
-        Files.writeString(dir.resolve("repo/repodata/repomd.xml"), "<repomd/>\n");
+        FakeBuilds.repository(dir.resolve("repo"), "<repomd/>");
     }
 
     private CliRun run(String... args) {

@@ -52,8 +52,7 @@ class ShellCommandTest {
 
     @Test
     void theRepositoryAndTheDirectoriesAreMountedAndTheFirstIsTheWorkingDirectory() throws Exception {
-        Files.createDirectories(dir.resolve("repo/repodata"));
-        Files.writeString(dir.resolve("repo/repodata/repomd.xml"), "<repomd/>");
+        FakeBuilds.repository(dir.resolve("repo"), "<repomd/>");
         Files.createDirectories(dir.resolve("src"));
         Files.createDirectories(dir.resolve("data"));
         CliRun r = run("shell", "--repo", "repo", "-v", "src", "-v", "data:/data:ro", "--user", "root", "--", "make");

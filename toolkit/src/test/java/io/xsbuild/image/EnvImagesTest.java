@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +38,7 @@ class EnvImagesTest {
     @BeforeEach
     void open() throws Exception {
         session = Session.open(fake, "unit", Events.NONE);
-        Files.createDirectories(tmp.resolve("repodata"));
-        Files.writeString(tmp.resolve("repodata/repomd.xml"), "<repomd/>\n");
-        repo = Repo.at(tmp);
+        repo = Repo.at(FakeBuilds.repository(tmp, "<repomd/>"));
     }
 
     @AfterEach
@@ -140,8 +137,7 @@ class EnvImagesTest {
         EnvImages images = new EnvImages(session);
         EnvImage env = images.ensure(el9);
         String before = images.warm(env, el9, repo, List.of("xapi")).tag();
-        Files.writeString(tmp.resolve("repodata/repomd.xml"), "<repomd revision=\"2\"/>\n");
-        String after = images.warm(env, el9, Repo.at(tmp), List.of("xapi")).tag();
+        String after = images.warm(env, el9, Repo.at(FakeBuilds.repository(tmp, "<repomd revision=\"2\"/>")), List.of("xapi")).tag();
         assertThat(after).isNotEqualTo(before);
     }
 }
