@@ -2,7 +2,8 @@
 # Rebuild benchmark: a package with several BuildRequires rebuilt cold (its BuildRequires installed
 # on every run, the seed's flow) and warm (in the image `xsbuild image build --builddeps` made for
 # it), and xsbuild's own overhead: a run's wall time minus the time its commands ran in the
-# container. Runs offline on the testbase profile; not a test, its figures go to the README.
+# container, and apart the time outside the container's life. Runs offline on the testbase
+# profile; not a test, its figures go to the README.
 #
 #   benchmarks/rebuild-warm-cold.sh            3 runs of each
 #   RUNS=5 benchmarks/rebuild-warm-cold.sh     5 runs of each
@@ -66,7 +67,9 @@ rebuild() {
     >"$work/$label-$i.json" 2>"$work/$label-$i.err" || { cat "$work/$label-$i.err" >&2; exit 1; }
   end=$(now)
   jq -r --arg wall "$(echo "$end - $start" | bc)" \
-    '.packages[0] as $p | [$wall, $p.stages.builddep, $p.stepSeconds, .image] | @tsv' "$work/$label-$i.json" >>"$work/$label.tsv"
+    '.packages[0] as $p | [$wall, $p.stages.builddep, $p.stepSeconds, $p.stages.container + $p.stages.remove,
+      ($p.stages | to_entries | map(select(.key != "image") | .value) | add), .image]
+     | @tsv' "$work/$label-$i.json" >>"$work/$label.tsv"
 }
 
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
@@ -85,17 +88,22 @@ start=$(now)
 again=$(echo "$(now) - $start" | bc)
 echo "== warm: $runs rebuilds in $warm"
 for i in $(seq 1 "$runs"); do rebuild warm "$i"; done
-grep -q "$warm" "$work/warm.tsv" || { echo "the warm rebuilds did not use $warm" >&2; exit 1; }
+cut -f6 "$work/warm.tsv" | grep -qx "$warm" || { echo "the warm rebuilds did not use $warm" >&2; exit 1; }
 
 cold=$(cut -f1 "$work/cold.tsv" | median)
 hot=$(cut -f1 "$work/warm.tsv" | median)
 echo
-echo "median of $runs runs (seconds)      wall   builddep   in container   xsbuild overhead"
+# Columns: wall; builddep; the time commands ran in the container; the container's life (start to
+# removal); xsbuild outside it (JVM, engine connection, image lookup, result.json); and all but
+# the commands' own time (that, plus starting, removing, copying out, cutting the network).
+echo "median of $runs runs (s)   wall  builddep  commands  container life  outside it  all but commands"
 for label in cold warm; do
-  printf '%-32s %7.2f %10.2f %14.2f %18.2f\n' "$label" \
+  printf '%-24s %6.2f %9.2f %9.2f %15.2f %11.2f %17.2f\n' "$label" \
     "$(cut -f1 "$work/$label.tsv" | median)" "$(cut -f2 "$work/$label.tsv" | median)" \
-    "$(cut -f3 "$work/$label.tsv" | median)" "$(awk '{print $1 - $3}' "$work/$label.tsv" | median)"
+    "$(cut -f3 "$work/$label.tsv" | median)" "$(cut -f5 "$work/$label.tsv" | median)" \
+    "$(awk '{print $1 - $5}' "$work/$label.tsv" | median)" "$(awk '{print $1 - $3}' "$work/$label.tsv" | median)"
 done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 printf 'warm / cold                       %.2f   (goal: 0.5 or less)\n' "$(echo "$hot / $cold" | bc -l)"
 printf 'image build --builddeps: %.2f s the first time, %.2f s again (nothing built)\n' "$first" "$again"
 "${xsbuild[@]}" image build --profile testbase --repo "$work/repo" --builddeps xsbench-app --json 2>/dev/null |

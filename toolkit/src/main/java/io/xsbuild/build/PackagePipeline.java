@@ -69,52 +69,76 @@ public final class PackagePipeline {
             SessionContainer container = stages.run("container", "starting a container of " + image.tag(),
                     () -> session.start(containerSpec()));
             stages.note("container " + container.id() + " of session " + session.id());
+            boolean removed = false;
             try {
-                String srpm = stages.run("fetch", "fetching the source package",
-                        () -> source.fetch(container, profile, logs.root()));
-                if (warmFor(source)) {
-                    stages.run("builddep", "BuildRequires already in " + image.tag(), () -> {
-                        logs.root().line(LineSink.Stream.STDOUT, "The BuildRequires of " + name + " are installed in "
-                                + image.tag() + ", made for it from this state of the repository (repomd.xml sha256 "
-                                + image.repomd() + "): nothing to install.");
+                Outcome outcome = attempt(source, container, stages, logs);
+                String kept = keep(container, name);
+                if (kept == null) {
+                    stages.run("remove", null, () -> {
+                        session.discard(container);
                         return null;
                     });
-                } else {
-                    stages.run("builddep", "installing its BuildRequires", () -> {
-                        new BuildRequires(profile.packageManager()).install(container, List.of(srpm),
-                                logs.root().and(EventLines.of(events, "root.log")));
-                        return null;
-                    });
+                    removed = true;
                 }
+                return new PackageResult(name, outcome.status(), outcome.srpm(), outcome.rpms(), stages.seconds(),
+                        container.busySeconds(), image.tag(), image.id(), out.relativize(logs.dir()).toString(),
+                        outcome.failedStage(), outcome.error(), outcome.errorTail(), kept);
+            } finally {
+                if (!removed && !settings.keep()) {
+                    session.discard(container);
+                }
+            }
+        }
+    }
+
+    /** What the stages in the container came to: the packages, or where and why they failed. */
+    private record Outcome(PackageResult.Status status, Artifact srpm, List<Artifact> rpms, String failedStage,
+                           String error, List<String> errorTail) {
+    }
+
+    /** Fetch, builddep, rpmbuild, collect; a failure of the package (not of the engine) is an outcome. */
+    private Outcome attempt(SrpmSource source, SessionContainer container, StageClock stages, PackageLogs logs)
+            throws XsbuildException {
+        String name = source.name();
+        try {
+            String srpm = stages.run("fetch", "fetching the source package",
+                    () -> source.fetch(container, profile, logs.root()));
+            if (warmFor(source)) {
+                stages.run("builddep", "BuildRequires already in " + image.tag(), () -> {
+                    logs.root().line(LineSink.Stream.STDOUT, "The BuildRequires of " + name + " are installed in "
+                            + image.tag() + ", made for it from this state of the repository (repomd.xml sha256 "
+                            + image.repomd() + "): nothing to install.");
+                    return null;
+                });
+            } else {
+                stages.run("builddep", "installing its BuildRequires", () -> {
+                    new BuildRequires(profile.packageManager()).install(container, List.of(srpm),
+                            logs.root().and(EventLines.of(events, "root.log")));
+                    return null;
+                });
+            }
+            stages.run("rpmbuild", "rpmbuild" + (settings.network() ? " (network on)" : " (network cut)"), () -> {
                 if (!settings.network()) {
                     container.cutNetwork();
                     stages.note("network: cut, rpmbuild sees only lo");
                 }
-                stages.run("rpmbuild", "rpmbuild" + (settings.network() ? " (network on)" : " (network cut)"),
-                        () -> rpmbuild(container, name, srpm, logs));
-                Collector.Collected collected = stages.run("collect", "collecting the packages",
-                        () -> new Collector(out).collect(container, srpm, session.id() + "-" + name));
-                events.info(name + ": built " + collected.rpms().size() + (collected.rpms().size() == 1 ? " package" : " packages"));
-                return new PackageResult(name, PackageResult.Status.BUILT, collected.srpm(), collected.rpms(),
-                        stages.seconds(), container.busySeconds(), image.tag(), image.id(), logsPath(logs), null, null, List.of(),
-                        keep(container, name));
-            } catch (XsbuildException e) {
-                if (e.kind() != XsbuildException.Kind.FAILED) {
-                    throw e;
-                }
-                String stage = stages.current();
-                List<String> tail = "rpmbuild".equals(stage) ? logs.build().tail()
-                        : "builddep".equals(stage) ? logs.root().tail() : List.of();
-                if (settings.shellOnFailure()) {
-                    shell(container, name, stage);
-                }
-                return new PackageResult(name, PackageResult.Status.FAILED, null, List.of(), stages.seconds(),
-                        container.busySeconds(), image.tag(), image.id(), logsPath(logs), stage, e.userMessage(), tail, keep(container, name));
-            } finally {
-                if (!settings.keep()) {
-                    session.discard(container);
-                }
+                return rpmbuild(container, name, srpm, logs);
+            });
+            Collector.Collected collected = stages.run("collect", "collecting the packages",
+                    () -> new Collector(out).collect(container, srpm, session.id() + "-" + name));
+            events.info(name + ": built " + collected.rpms().size() + (collected.rpms().size() == 1 ? " package" : " packages"));
+            return new Outcome(PackageResult.Status.BUILT, collected.srpm(), collected.rpms(), null, null, List.of());
+        } catch (XsbuildException e) {
+            if (e.kind() != XsbuildException.Kind.FAILED) {
+                throw e;
             }
+            String stage = stages.current();
+            List<String> tail = "rpmbuild".equals(stage) ? logs.build().tail()
+                    : "builddep".equals(stage) ? logs.root().tail() : List.of();
+            if (settings.shellOnFailure()) {
+                shell(container, name, stage);
+            }
+            return new Outcome(PackageResult.Status.FAILED, null, List.of(), stage, e.userMessage(), tail);
         }
     }
 
@@ -180,10 +204,6 @@ public final class PackagePipeline {
         } catch (XsbuildException e) {
             events.warn(name + ": cannot open a shell in container " + container.shortId() + ": " + e.userMessage());
         }
-    }
-
-    private String logsPath(PackageLogs logs) {
-        return out.relativize(logs.dir()).toString();
     }
 
     private static String source(String srpm) {

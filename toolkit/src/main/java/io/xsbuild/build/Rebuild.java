@@ -70,7 +70,7 @@ public final class Rebuild {
      */
     private EnvImage image(EnvImages images, RebuildRequest request) throws XsbuildException {
         if (request.image() != null) {
-            return images.named(request.image());
+            return images.named(request.image(), request.profile());
         }
         EnvImage env = images.ensure(request.profile());
         List<String> names = request.sources().stream().map(SrpmSource::repositoryPackage).toList();

@@ -37,10 +37,16 @@ final class StageClock {
         this.clock = clock;
     }
 
-    /** Runs a stage, timing it. */
+    /**
+     * Runs a stage, timing it.
+     *
+     * @param doing what to tell the user it is doing, or null to say nothing
+     */
     <T> T run(String stage, String doing, Stage<T> work) throws XsbuildException {
         current = stage;
-        events.info(packageName + ": " + doing);
+        if (doing != null) {
+            events.info(packageName + ": " + doing);
+        }
         write("Start: " + stage);
         long start = System.nanoTime();
         T result;

@@ -11,6 +11,7 @@ import io.xsbuild.container.Labels;
 import io.xsbuild.container.LineSink;
 import io.xsbuild.container.Step;
 import io.xsbuild.error.FailedException;
+import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.files.Trees;
@@ -133,13 +134,21 @@ public final class EnvImages {
         }
     }
 
-    /** An image named with {@code --image}: it must exist. */
-    public EnvImage named(String reference) throws ContainerException {
+    /** An image named with {@code --image}: one that xsbuild made for this profile. */
+    public EnvImage named(String reference, Profile profile) throws XsbuildException {
         ImageInfo image = runtime.findImage(reference).orElseThrow(() -> new ImageMissingException(reference,
                 "make it with xsbuild image build (it prints the tag to give)"));
+        String madeFor = image.labels().get(Labels.PROFILE);
+        if (madeFor == null) {
+            throw new UsageException("The image " + reference + " was not made by xsbuild image build",
+                    "give --image a tag that xsbuild image build printed");
+        }
+        if (!madeFor.equals(profile.name())) {
+            throw new UsageException("The image " + reference + " is of the " + madeFor + " profile, not "
+                    + profile.name(), "add --profile " + madeFor);
+        }
         String builddeps = image.labels().getOrDefault(EnvImage.BUILDDEPS_LABEL, "");
-        return new EnvImage(reference, image.id(), image.labels().getOrDefault(Labels.PROFILE, "?"),
-                builddeps.isEmpty() ? List.of() : List.of(builddeps.split(",")),
+        return new EnvImage(reference, image.id(), madeFor, builddeps.isEmpty() ? List.of() : List.of(builddeps.split(",")),
                 image.labels().get(EnvImage.REPOMD_LABEL), false);
     }
 

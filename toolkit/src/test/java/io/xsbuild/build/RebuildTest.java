@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** A rebuild's stages, step by step, against the fake engine. */
 class RebuildTest {
@@ -137,7 +138,8 @@ class RebuildTest {
         assertThat(xapi.rpms()).containsExactly(new Artifact("RPMS/x86_64/xapi-1.0-1.x86_64.rpm", "xapi-1.0-1.x86_64",
                 Sha256.of(rpm), Files.size(rpm)));
         assertThat(xapi.srpm().nevra()).isEqualTo("xapi-1.0-1.src");
-        assertThat(xapi.stages().keySet()).containsExactly("image", "container", "fetch", "builddep", "rpmbuild", "collect");
+        assertThat(xapi.stages().keySet()).containsExactly("image", "container", "fetch", "builddep", "rpmbuild", "collect",
+                "remove");
         assertThat(xapi.imageId()).startsWith("sha256:");
         assertThat(out.resolve("logs/xapi")).isDirectoryContaining("glob:**/state.log")
                 .isDirectoryContaining("glob:**/root.log").isDirectoryContaining("glob:**/build.log");
@@ -267,6 +269,27 @@ class RebuildTest {
         PackageResult xapi = rebuild("el9", BuildSettings.DEFAULT, "xapi").packages().get(0);
         assertThat(xapi.stepSeconds()).isGreaterThanOrEqualTo(0)
                 .isLessThanOrEqualTo(xapi.stages().values().stream().mapToDouble(Double::doubleValue).sum());
+    }
+
+    @Test
+    void anImageGivenByTagMustBeOneXsbuildMadeForTheProfile() throws Exception {
+        builds.knows("xapi");
+        Profile el9 = Profiles.named("el9");
+        String env;
+        try (Session session = Session.open(fake, "image", Events.NONE)) {
+            env = new EnvImages(session).ensure(el9).tag();
+        }
+        RebuildRequest asEl7 = new RebuildRequest(Profiles.named("el7"), repo, List.of(new RepoSrpm("xapi", repo)), out,
+                BuildSettings.DEFAULT, env, "unit");
+        assertThat(catchThrowable(() -> new Rebuild(() -> fake, events, Clock.systemUTC()).run(asEl7)))
+                .hasMessage("The image " + env + " is of the el9 profile, not el7");
+        RebuildRequest foreign = new RebuildRequest(el9, repo, List.of(new RepoSrpm("xapi", repo)), out,
+                BuildSettings.DEFAULT, "almalinux:9", "unit");
+        assertThat(catchThrowable(() -> new Rebuild(() -> fake, events, Clock.systemUTC()).run(foreign)))
+                .hasMessage("The image almalinux:9 was not made by xsbuild image build");
+        RebuildRequest right = new RebuildRequest(el9, repo, List.of(new RepoSrpm("xapi", repo)), out,
+                BuildSettings.DEFAULT, env, "unit");
+        assertThat(new Rebuild(() -> fake, events, Clock.systemUTC()).run(right).image()).isEqualTo(env);
     }
 
     @Test
