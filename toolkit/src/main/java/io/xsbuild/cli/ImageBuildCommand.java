@@ -23,8 +23,8 @@ import java.util.List;
         footerHeading = "%nExamples:%n",
         footer = {
             "  xsbuild image build --profile testbase",
-            "  xsbuild image build --repo ./repo --builddeps xcp-networkd xapi --tag dom0-warm",
-            "  xsbuild rebuild --repo ./repo xcp-networkd     uses the warm image made for it"})
+            "  xsbuild image build --repo ./repo --builddeps xcp-networkd xapi --tag warm",
+            "  xsbuild rebuild --repo ./repo xcp-networkd xapi    (in the warm image)"})
 final class ImageBuildCommand extends XsbuildSubcommand {
 
     @Mixin

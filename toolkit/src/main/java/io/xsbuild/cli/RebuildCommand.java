@@ -40,9 +40,10 @@ import java.util.Map;
         footerHeading = "%nExamples:%n",
         footer = {
             "  xsbuild rebuild --repo ./repo xcp-networkd",
-            "  xsbuild rebuild --repo ./repo --srpm ./xapi-1.2-3.src.rpm --define 'debug_package %%{nil}' -v",
-            "  xsbuild rebuild --profile testbase --repo ./repo --json xsdemo-hello > result.json",
-            "  XSBUILD_PROFILE=el9 xsbuild rebuild --repo ./repo --keep --shell-on-failure xcp-networkd"})
+            "  xsbuild rebuild --srpm ./xapi-1.2-3.src.rpm --define 'dist .el7.centos' -v",
+            "  xsbuild rebuild --profile testbase --repo ./repo --json xsdemo-hello",
+            "  XSBUILD_PROFILE=el9 xsbuild rebuild --repo ./repo --keep xcp-networkd",
+            "  xsbuild rebuild --repo ./repo --shell-on-failure --out /tmp/out xapi"})
 final class RebuildCommand extends XsbuildSubcommand {
 
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "Source packages to fetch from the repository and rebuild.")
