@@ -28,7 +28,7 @@ final class ExampleRepo {
     /** What the fixture build runs, as root, in a container of the testbase profile's image. */
     private static final String BUILD = String.join("\n",
             "set -e",
-            "for dir in /tmp/packages/* /tmp/specs; do",
+            "for dir in /tmp/packages/*/ /tmp/specs/; do",
             "  for spec in \"$dir\"/*.spec; do",
             "    rpmbuild -bs --nodeps --define '_topdir /tmp/top' --define \"_sourcedir $dir\" \"$spec\"",
             "  done",
