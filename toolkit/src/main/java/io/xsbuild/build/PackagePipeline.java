@@ -31,6 +31,14 @@ public final class PackagePipeline {
 
     private static final Map<String, String> BUILDER_ENV = Map.of("HOME", ImageLayout.BUILDER_HOME);
 
+    /**
+     * Runs its arguments with standard error joined to standard output, line-buffered where
+     * coreutils' stdbuf is there: a build's lines then reach build.log in the order they were
+     * written, as on a terminal, instead of its output coming after the errors it preceded.
+     */
+    static final String LINE_BUFFERED = "command -v stdbuf >/dev/null 2>&1 && exec stdbuf -oL -eL \"$@\" 2>&1; "
+            + "exec \"$@\" 2>&1";
+
     private final Session session;
     private final EnvImage image;
     private final Profile profile;
@@ -163,7 +171,8 @@ public final class PackagePipeline {
     }
 
     private Void rpmbuild(SessionContainer container, String name, String srpm, PackageLogs logs) throws XsbuildException {
-        List<String> argv = new ArrayList<>(List.of("rpmbuild", "--rebuild", "--define", "_topdir " + ImageLayout.TOPDIR));
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", LINE_BUFFERED, "line-buffered",
+                "rpmbuild", "--rebuild", "--define", "_topdir " + ImageLayout.TOPDIR));
         argv.addAll(settings.rpmbuild().arguments());
         argv.add(srpm);
         RpmbuildProgress progress = new RpmbuildProgress(events, name + ": rpmbuild");

@@ -66,8 +66,14 @@ public final class FakeBuilds {
         return this;
     }
 
-    private Answer answer(Step step) {
+    /** The command a step runs, without the wrapper that line-buffers rpmbuild's output. */
+    public static List<String> command(Step step) {
         List<String> argv = step.argv();
+        return argv.size() > 4 && argv.get(2).equals(PackagePipeline.LINE_BUFFERED) ? argv.subList(4, argv.size()) : argv;
+    }
+
+    private Answer answer(Step step) {
+        List<String> argv = command(step);
         String last = argv.get(argv.size() - 1);
         if (argv.contains("download") || argv.get(0).equals("yumdownloader")) {
             return known.contains(last) ? Answer.ok("Downloading " + last) : Answer.fail(1, "Error: No package " + last + " available.");

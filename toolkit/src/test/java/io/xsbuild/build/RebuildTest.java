@@ -56,8 +56,9 @@ class RebuildTest {
         return new Rebuild(() -> fake, events, Clock.systemUTC()).run(request);
     }
 
+    /** The commands run, in order, without the wrapper that line-buffers rpmbuild's output. */
     private List<List<String>> argv() {
-        return fake.steps.stream().map(Step::argv).toList();
+        return fake.steps.stream().map(FakeBuilds::command).toList();
     }
 
     @Test
@@ -72,7 +73,8 @@ class RebuildTest {
                 List.of("find", "/var/tmp/xsbuild/srpms/xapi", "-maxdepth", "1", "-name", "*.src.rpm"),
                 List.of("dnf", "builddep", "-y", "--setopt=install_weak_deps=False", FakeBuilds.srpm("xapi")),
                 List.of("rpmbuild", "--rebuild", "--define", "_topdir /home/builder/rpmbuild", FakeBuilds.srpm("xapi")));
-        Step rpmbuild = fake.steps.stream().filter(s -> s.argv().get(0).equals("rpmbuild")).findFirst().orElseThrow();
+        Step rpmbuild = fake.steps.stream().filter(s -> FakeBuilds.command(s).get(0).equals("rpmbuild")).findFirst().orElseThrow();
+        assertThat(rpmbuild.argv()).startsWith("sh", "-c", PackagePipeline.LINE_BUFFERED, "line-buffered", "rpmbuild");
         Step builddep = fake.steps.stream().filter(s -> s.argv().contains("builddep")).findFirst().orElseThrow();
         assertThat(rpmbuild.user()).isEqualTo("builder");
         assertThat(builddep.user()).isEqualTo("root");
@@ -101,7 +103,7 @@ class RebuildTest {
         List<String> order = new ArrayList<>();
         var answers = fake.answers;
         fake.answers = step -> {
-            order.add(step.argv().get(0) + (fake.disconnected.isEmpty() ? " online" : " offline"));
+            order.add(FakeBuilds.command(step).get(0) + (fake.disconnected.isEmpty() ? " online" : " offline"));
             return answers.apply(step);
         };
         rebuild("el9", BuildSettings.DEFAULT, "xapi");
