@@ -2,7 +2,7 @@
 # Makes the image xsbuild/testbase:bookworm without a registry: a minbase debootstrap of Debian
 # bookworm from the mirror apt already uses, with the RPM toolchain, then `docker import`.
 #
-#   dockerfiles/testbase/build.sh            make it unless it exists
+#   dockerfiles/testbase/build.sh            make it unless it exists, made from this package list
 #   dockerfiles/testbase/build.sh --force    make it again
 #
 # Environment: XSBUILD_TESTBASE_IMAGE (default xsbuild/testbase:bookworm),
@@ -22,7 +22,7 @@ done
 
 packages=(
   rpm dnf dnf-plugins-core createrepo-c
-  gcc make git cpio xz-utils ca-certificates
+  gcc libc6-dev make git cpio xz-utils ca-certificates
   patch bzip2 gzip tar diffutils findutils file passwd
 )
 
@@ -30,9 +30,13 @@ if ! docker info >/dev/null 2>&1; then
   echo "build.sh: cannot reach a Docker engine: is dockerd running? (DOCKER_HOST selects another)" >&2
   exit 3
 fi
+made_from="$suite minbase + ${packages[*]}"
 if [ "$force" = 0 ] && docker image inspect "$image" >/dev/null 2>&1; then
-  echo "$image exists (use --force to make it again)"
-  exit 0
+  if [ "$(docker image inspect -f '{{index .Config.Labels "xsbuild.testbase"}}' "$image")" = "$made_from" ]; then
+    echo "$image exists (use --force to make it again)"
+    exit 0
+  fi
+  echo "$image was made from another package list: making it again"
 fi
 for tool in debootstrap tar; do
   command -v "$tool" >/dev/null 2>&1 || { echo "build.sh: $tool is missing: apt-get install -y $tool" >&2; exit 3; }
@@ -66,13 +70,14 @@ debootstrap --variant=minbase --include="$include" "$suite" "$root" "$mirror" >"
 chroot "$root" apt-get clean
 rm -rf "$root"/var/lib/apt/lists/* "$root"/usr/share/doc/* "$root"/usr/share/man/* "$root"/usr/share/locale/*
 mkdir -p "$root"/var/lib/rpm "$root"/etc/yum.repos.d
-echo "$suite minbase + ${packages[*]}" >"$root"/etc/xsbuild-testbase
+echo "$made_from" >"$root"/etc/xsbuild-testbase
 
 echo "docker import -> $image"
 tar -C "$root" --numeric-owner -c . |
   docker import \
     --change 'CMD ["/bin/bash"]' \
     --change 'ENV LANG=C.UTF-8' \
+    --change "LABEL xsbuild.testbase=\"$made_from\"" \
     --message "xsbuild testbase: debootstrap $suite" \
     - "$image" >/dev/null
 echo "$image ready"

@@ -2,9 +2,22 @@ package io.xsbuild.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "image", mixinStandardHelpOptions = true, description = "Build the build-environment image of a profile and a repository.")
-final class ImageCommand extends NotYetAvailable {
+@Command(name = "image", mixinStandardHelpOptions = true,
+        description = "Build-environment images: a profile's base image with its toolchain, the builder user and the "
+                + "repository definition, and warm images with packages' BuildRequires installed.",
+        subcommands = {ImageBuildCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  xsbuild image build --profile testbase",
+            "  xsbuild image build --repo ./repo --builddeps xcp-networkd xapi"})
+final class ImageCommand extends XsbuildSubcommand {
+
     ImageCommand(CliContext context) {
-        super(context, "image building");
+        super(context);
+    }
+
+    @Override
+    public Integer call() {
+        throw usage("Missing a subcommand: build");
     }
 }

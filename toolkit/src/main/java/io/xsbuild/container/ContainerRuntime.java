@@ -52,6 +52,13 @@ public interface ContainerRuntime extends AutoCloseable {
      */
     int runAttached(String containerId, Step step, boolean tty) throws ContainerException;
 
+    /**
+     * Saves a container's file system as an image with the given tag and labels.
+     *
+     * @return the id of the image made
+     */
+    String commit(String containerId, ImageCommit commit) throws ContainerException;
+
     /** Disconnects the container from every network it is on: afterwards only {@code lo} remains. */
     void disconnectNetworks(String containerId) throws ContainerException;
 

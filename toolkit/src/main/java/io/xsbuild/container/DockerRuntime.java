@@ -62,6 +62,7 @@ public final class DockerRuntime implements ContainerRuntime {
     private final DockerClient client;
     private final DockerHttpClient http;
     private final EngineInfo info;
+    private EngineInfo withRootDir;
 
     private DockerRuntime(DockerClient client, DockerHttpClient http, EngineInfo info) {
         this.client = client;
@@ -96,13 +97,7 @@ public final class DockerRuntime implements ContainerRuntime {
         DockerHttpClient http = http(config, null);
         DockerClient client = DockerClientImpl.getInstance(config, http);
         String os = version.getOperatingSystem() + "/" + version.getArch();
-        String rootDir = null;
-        try {
-            rootDir = client.infoCmd().exec().getDockerRootDir();
-        } catch (RuntimeException e) {
-            // Not every engine (or proxy) reports it; the disk check then looks elsewhere.
-        }
-        return new DockerRuntime(client, http, new EngineInfo(endpoint, version.getVersion(), api.getVersion(), os, rootDir));
+        return new DockerRuntime(client, http, new EngineInfo(endpoint, version.getVersion(), api.getVersion(), os, null));
     }
 
     /** The engine's API version, lowered to the one asked for in the configuration if that is lower. */
@@ -137,8 +132,18 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     @Override
-    public EngineInfo info() {
-        return info;
+    public synchronized EngineInfo info() {
+        // The data directory takes a call of its own, which only the disk check needs: made on demand.
+        if (withRootDir == null) {
+            String rootDir = null;
+            try {
+                rootDir = client.infoCmd().exec().getDockerRootDir();
+            } catch (RuntimeException e) {
+                // Not every engine (or proxy) reports it; the disk check then looks elsewhere.
+            }
+            withRootDir = new EngineInfo(info.endpoint(), info.version(), info.apiVersion(), info.os(), rootDir);
+        }
+        return withRootDir;
     }
 
     @Override
@@ -218,15 +223,21 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public void tagImage(String imageId, String tag) throws ContainerException {
-        int colon = tag.lastIndexOf(':');
-        boolean hasTag = colon > tag.lastIndexOf('/');
-        String repository = hasTag ? tag.substring(0, colon) : tag;
-        String version = hasTag ? tag.substring(colon + 1) : "latest";
+        String[] name = repositoryAndTag(tag);
         try {
-            client.tagImageCmd(imageId, repository, version).withForce(true).exec();
+            client.tagImageCmd(imageId, name[0], name[1]).withForce(true).exec();
         } catch (RuntimeException e) {
             throw failure("Cannot tag " + imageId + " as " + tag, e);
         }
+    }
+
+    /** "registry:5000/repo:tag" as its repository and tag; "latest" when it names none. */
+    private static String[] repositoryAndTag(String reference) {
+        int colon = reference.lastIndexOf(':');
+        boolean hasTag = colon > reference.lastIndexOf('/');
+        return hasTag
+                ? new String[] {reference.substring(0, colon), reference.substring(colon + 1)}
+                : new String[] {reference, "latest"};
     }
 
     @Override
@@ -411,6 +422,23 @@ public final class DockerRuntime implements ContainerRuntime {
             throw failure("Cannot attach to container " + shortId(containerId), e);
         } finally {
             terminal.restore();
+        }
+    }
+
+    @Override
+    public String commit(String containerId, ImageCommit commit) throws ContainerException {
+        String[] name = repositoryAndTag(commit.tag());
+        try {
+            String id = client.commitCmd(containerId)
+                    .withRepository(name[0])
+                    .withTag(name[1])
+                    .withLabels(commit.labels())
+                    .withCmd(commit.command().toArray(String[]::new))
+                    .withPause(true)
+                    .exec();
+            return findImage(id).map(ImageInfo::id).orElse(id);
+        } catch (RuntimeException e) {
+            throw failure("Cannot save container " + shortId(containerId) + " as " + commit.tag(), e);
         }
     }
 

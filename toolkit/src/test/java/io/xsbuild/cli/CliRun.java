@@ -9,10 +9,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Runs the command line in-process against a given engine connector, capturing its output. */
-final class CliRun {
-    final int exitCode;
-    final String out;
-    final String err;
+public final class CliRun {
+    public final int exitCode;
+    public final String out;
+    public final String err;
 
     private CliRun(int exitCode, String out, String err) {
         this.exitCode = exitCode;
@@ -20,11 +20,11 @@ final class CliRun {
         this.err = err;
     }
 
-    static CliRun run(RuntimeConnector connector, String... args) {
+    public static CliRun run(RuntimeConnector connector, String... args) {
         return run(connector, Map.of(), Path.of("."), args);
     }
 
-    static CliRun run(RuntimeConnector connector, Map<String, String> env, Path workingDir, String... args) {
+    public static CliRun run(RuntimeConnector connector, Map<String, String> env, Path workingDir, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Map<String, String> environment = new HashMap<>(System.getenv());

@@ -30,8 +30,14 @@ public class FakeRuntime implements ContainerRuntime {
     public final EngineInfo engine = new EngineInfo("unix:///fake.sock", "20.10.24", "1.41", "linux/amd64", null);
     public final Map<String, ImageInfo> images = new LinkedHashMap<>();
     public final List<ImageBuild> builds = new ArrayList<>();
+    /** The containers not removed yet, by id. */
     public final Map<String, ContainerSpec> containers = new LinkedHashMap<>();
+    /** Every container started, in order, removed or not. */
+    public final List<ContainerSpec> started = new ArrayList<>();
     public final List<Step> steps = new ArrayList<>();
+    /** The steps run attached to the terminal, also in {@link #steps}. */
+    public final List<Step> attached = new ArrayList<>();
+    public final List<ImageCommit> commits = new ArrayList<>();
     public final List<String> disconnected = new ArrayList<>();
     public final List<String> removed = new ArrayList<>();
     /** Files a container "holds", by path, for copyOut. */
@@ -78,6 +84,7 @@ public class FakeRuntime implements ContainerRuntime {
         }
         String id = "container" + (++next);
         containers.put(id, spec);
+        started.add(spec);
         return id;
     }
 
@@ -92,7 +99,20 @@ public class FakeRuntime implements ContainerRuntime {
     @Override
     public int runAttached(String containerId, Step step, boolean tty) {
         steps.add(step);
+        attached.add(step);
         return answers.apply(step).exitCode();
+    }
+
+    @Override
+    public String commit(String containerId, ImageCommit commit) {
+        commits.add(commit);
+        String id = "sha256:fake" + (++next);
+        Map<String, String> labels = new LinkedHashMap<>(containers.get(containerId).labels());
+        labels.putAll(commit.labels());
+        ImageInfo info = new ImageInfo(id, List.of(commit.tag()), labels, 1);
+        images.put(id, info);
+        images.put(commit.tag(), info);
+        return id;
     }
 
     @Override

@@ -1,0 +1,78 @@
+package io.xsbuild.build;
+
+import io.xsbuild.container.ContainerException;
+import io.xsbuild.error.FailedException;
+import io.xsbuild.error.XsbuildException;
+import io.xsbuild.files.Sha256;
+import io.xsbuild.files.Trees;
+import io.xsbuild.io.AtomicFiles;
+import io.xsbuild.profile.ImageLayout;
+import io.xsbuild.rpm.RpmFile;
+import io.xsbuild.rpm.RpmQuery;
+import io.xsbuild.session.SessionContainer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Brings a build's packages out of its container through the engine's archive API: into a
+ * staging directory inside OUT first, then each file renamed into {@code OUT/RPMS/<arch>/} or
+ * {@code OUT/SRPMS/}, so that OUT never holds half a package.
+ */
+final class Collector {
+
+    /** What a build left. */
+    record Collected(Artifact srpm, List<Artifact> rpms) {
+        Collected {
+            rpms = List.copyOf(rpms);
+        }
+    }
+
+    private final Path out;
+
+    Collector(Path out) {
+        this.out = out;
+    }
+
+    Collected collect(SessionContainer container, String srpm, String stagingName) throws XsbuildException {
+        List<RpmFile> all = RpmQuery.query(container, ImageLayout.TOPDIR, List.of("RPMS/*/*.rpm", srpm));
+        List<RpmFile> rpms = all.stream().filter(f -> !f.path().equals(srpm)).toList();
+        List<RpmFile> sources = all.stream().filter(f -> f.path().equals(srpm)).toList();
+        if (sources.size() != 1) {
+            throw new FailedException("Cannot read the header of " + srpm + " in container " + container.shortId());
+        }
+        Path staging = out.resolve(".staging-" + stagingName);
+        try {
+            Trees.delete(staging);
+            if (!rpms.isEmpty()) {
+                container.copyOut(ImageLayout.TOPDIR + "/RPMS", staging);
+            }
+            container.copyOut(srpm, staging.resolve("SRPMS"));
+            List<Artifact> built = new ArrayList<>();
+            for (RpmFile rpm : rpms) {
+                built.add(place(staging, rpm.path(), rpm.nevra()));
+            }
+            Artifact source = place(staging, "SRPMS/" + sources.get(0).fileName(), sources.get(0).nevra());
+            return new Collected(source, built);
+        } catch (IOException e) {
+            throw new FailedException("Cannot write the packages into " + out + ": " + e.getMessage(),
+                    "is the output directory writable?", e);
+        } finally {
+            Trees.deleteQuietly(staging);
+        }
+    }
+
+    private Artifact place(Path staging, String relative, String nevra) throws IOException, ContainerException {
+        Path from = staging.resolve(relative);
+        if (!Files.isRegularFile(from)) {
+            throw new ContainerException("The archive of the build had no " + relative, null);
+        }
+        Path to = out.resolve(relative);
+        Files.createDirectories(to.getParent());
+        AtomicFiles.move(from, to);
+        return new Artifact(relative, nevra, Sha256.of(to), Files.size(to));
+    }
+}

@@ -1,0 +1,107 @@
+package io.xsbuild.build;
+
+import io.xsbuild.container.FakeRuntime.Answer;
+import io.xsbuild.container.FakeRuntime;
+import io.xsbuild.container.ImageInfo;
+import io.xsbuild.container.Step;
+import io.xsbuild.profile.ImageLayout;
+import io.xsbuild.profile.Profiles;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A {@link FakeRuntime} that answers the steps of a rebuild as yum, dnf, rpm and rpmbuild would
+ * for a repository holding the packages it is told of. Every package is version 1.0-1, x86_64.
+ */
+public final class FakeBuilds {
+
+    private final FakeRuntime fake;
+    private final Set<String> known = new HashSet<>();
+    private final Set<String> failing = new HashSet<>();
+    private String building;
+
+    public FakeBuilds(FakeRuntime fake) {
+        this.fake = fake;
+        fake.answers = this::answer;
+        for (String base : List.of(Profiles.TESTBASE_IMAGE, "centos:7.9.2009", "almalinux:9")) {
+            fake.images.put(base, new ImageInfo("sha256:base-" + base, List.of(base), Map.of(), 1));
+        }
+    }
+
+    /** A directory that passes for a repository: {@code dir/repodata/repomd.xml} with this content. */
+    public static Path repository(Path dir, String repomd) throws IOException {
+        Files.createDirectories(dir.resolve("repodata"));
+        Files.writeString(dir.resolve("repodata/repomd.xml"), repomd);
+        return dir;
+    }
+
+    public static String srpm(String name) {
+        return ImageLayout.WORK + "/srpms/" + name + "/" + name + "-1.0-1.src.rpm";
+    }
+
+    public static String rpm(String name) {
+        return "RPMS/x86_64/" + name + "-1.0-1.x86_64.rpm";
+    }
+
+    /** The repository has this source package; its build makes one binary package. */
+    public FakeBuilds knows(String name) {
+        known.add(name);
+        fake.files.put(srpm(name), ("srpm of " + name).getBytes(StandardCharsets.UTF_8));
+        fake.files.put(ImageLayout.TOPDIR + "/" + rpm(name), ("rpm of " + name).getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** rpmbuild of this package fails in %build. */
+    public FakeBuilds failing(String name) {
+        knows(name);
+        failing.add(name);
+        return this;
+    }
+
+    /** The command a step runs, without the wrapper that line-buffers rpmbuild's output. */
+    public static List<String> command(Step step) {
+        List<String> argv = step.argv();
+        return argv.size() > 4 && argv.get(2).equals(PackagePipeline.LINE_BUFFERED) ? argv.subList(4, argv.size()) : argv;
+    }
+
+    private Answer answer(Step step) {
+        List<String> argv = command(step);
+        String last = argv.get(argv.size() - 1);
+        if (argv.contains("download") || argv.get(0).equals("yumdownloader")) {
+            return known.contains(last) ? Answer.ok("Downloading " + last) : Answer.fail(1, "Error: No package " + last + " available.");
+        }
+        if (argv.get(0).equals("find")) {
+            String name = argv.get(1).substring(argv.get(1).lastIndexOf('/') + 1);
+            return known.contains(name) ? Answer.ok(srpm(name)) : Answer.ok();
+        }
+        if (argv.get(0).equals("rpmbuild")) {
+            building = nameOf(last);
+            return failing.contains(building)
+                    ? Answer.fail(1, "Executing(%build): /bin/sh -e /var/tmp/rpm-tmp.1", "+ make", "make: *** [all] Error 2",
+                            "error: Bad exit status from /var/tmp/rpm-tmp.1 (%build)")
+                    : Answer.ok("Executing(%build): /bin/sh -e /var/tmp/rpm-tmp.1", "Wrote: " + rpm(building));
+        }
+        if (argv.size() > 4 && argv.get(3).equals("rpm-query")) {
+            List<String> lines = new ArrayList<>();
+            for (String pattern : argv.subList(5, argv.size())) {
+                lines.add(pattern.startsWith("RPMS/")
+                        ? rpm(building) + "\t" + building + "\t0\t1.0\t1\tx86_64"
+                        : pattern + "\t" + nameOf(pattern) + "\t0\t1.0\t1\tsrc");
+            }
+            return new Answer(0, lines);
+        }
+        return Answer.ok();
+    }
+
+    private static String nameOf(String srpmPath) {
+        return new HostSrpm(Path.of(srpmPath)).name();
+    }
+}
