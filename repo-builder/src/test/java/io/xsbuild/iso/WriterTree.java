@@ -3,7 +3,6 @@ package io.xsbuild.iso;
 import io.xsbuild.event.Events;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -17,6 +16,9 @@ import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+
+import static io.xsbuild.iso.SourceTree.file;
+import static io.xsbuild.iso.SourceTree.text;
 
 /**
  * The tree the writer tests put into images: a snapshot ISO's layout with the names that are hard
@@ -122,17 +124,5 @@ final class WriterTree {
         try (Stream<Path> paths = Files.walk(root)) {
             return paths.filter(p -> !p.equals(root)).map(p -> root.relativize(p).toString()).sorted().toList();
         }
-    }
-
-    private static void file(Path path, Random random, int size) throws IOException {
-        byte[] bytes = new byte[size];
-        random.nextBytes(bytes);
-        Files.createDirectories(path.getParent());
-        Files.write(path, bytes);
-    }
-
-    private static Path text(Path path, String content) throws IOException {
-        Files.createDirectories(path.getParent());
-        return Files.writeString(path, content, StandardCharsets.UTF_8);
     }
 }
