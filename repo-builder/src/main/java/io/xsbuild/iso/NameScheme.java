@@ -19,15 +19,20 @@ import java.util.function.Predicate;
  */
 enum NameScheme {
 
-    LEVEL1(8) {
+    LEVEL1 {
         @Override
         String preferred(String name, boolean directory) {
             int dot = directory ? -1 : name.lastIndexOf('.');
             if (dot <= 0) {
-                return dCharacters(name, 8);
+                return dCharacters(name, LEVEL1_NAME);
             }
-            String extension = dCharacters(name.substring(dot + 1), 3);
-            return dCharacters(name.substring(0, dot), 8) + (extension.isEmpty() ? "" : "." + extension);
+            String extension = dCharacters(name.substring(dot + 1), LEVEL1_EXTENSION);
+            return dCharacters(name.substring(0, dot), LEVEL1_NAME) + (extension.isEmpty() ? "" : "." + extension);
+        }
+
+        @Override
+        int room(String extension) {
+            return LEVEL1_NAME;
         }
 
         @Override
@@ -37,17 +42,22 @@ enum NameScheme {
         }
     },
 
-    JOLIET(64) {
+    JOLIET {
         @Override
         String preferred(String name, boolean directory) {
             StringBuilder safe = new StringBuilder();
             name.codePoints().forEach(c -> safe.append(c < 0x20 || c > 0xFFFF || "*/:;?\\".indexOf(c) >= 0 ? '_' : (char) c));
-            if (safe.length() <= maxLength) {
+            if (safe.length() <= JOLIET_NAME) {
                 return safe.toString();
             }
             String extension = extension(safe.toString(), directory);
-            String kept = extension.length() <= maxLength / 4 ? extension : "";
-            return safe.substring(0, maxLength - kept.length()) + kept;
+            String kept = extension.length() <= JOLIET_EXTENSION ? extension : "";
+            return safe.substring(0, JOLIET_NAME - kept.length()) + kept;
+        }
+
+        @Override
+        int room(String extension) {
+            return JOLIET_NAME - extension.length();
         }
 
         @Override
@@ -56,18 +66,21 @@ enum NameScheme {
         }
     };
 
-    /** The longest identifier, extension included and version excluded. */
-    final int maxLength;
-
-    NameScheme(int maxLength) {
-        this.maxLength = maxLength;
-    }
+    private static final int LEVEL1_NAME = 8;
+    private static final int LEVEL1_EXTENSION = 3;
+    /** Joliet's limit, in UCS-2 characters, for a whole name (no version is recorded). */
+    private static final int JOLIET_NAME = 64;
+    /** The longest extension kept when a Joliet name is cut, its dot included. */
+    private static final int JOLIET_EXTENSION = 16;
 
     /** The identifier {@code name} would have if no other name in its directory wanted it. */
     abstract String preferred(String name, boolean directory);
 
     /** The identifier as recorded in the directory record and path table. */
     abstract byte[] identifier(String id, boolean directory);
+
+    /** How many characters the name before {@code extension} may have. */
+    abstract int room(String extension);
 
     /** ECMA-119 9.3: by name, then by extension, shorter first where one is the start of the other. */
     Comparator<String> order() {
@@ -105,7 +118,7 @@ enum NameScheme {
         String extension = extension(preferred, directory);
         String base = preferred.substring(0, preferred.length() - extension.length());
         String digits = Integer.toString(n);
-        int keep = this == LEVEL1 ? 8 - digits.length() : maxLength - extension.length() - digits.length();
+        int keep = room(extension) - digits.length();
         return base.substring(0, Math.max(0, Math.min(base.length(), keep))) + digits + extension;
     }
 
