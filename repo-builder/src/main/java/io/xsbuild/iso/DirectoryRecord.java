@@ -20,11 +20,12 @@ record DirectoryRecord(long offset, int length, long block, int xarBlocks, long 
     static final int FLAGS = 25;
     static final int UNIT_SIZE = 26;
     static final int IDENTIFIER = 33;
+    static final int MAX_LENGTH = 255;
 
+    static final int DIRECTORY = 0x02;
+    static final int MULTI_EXTENT = 0x80;
     private static final int HIDDEN = 0x01;
-    private static final int DIRECTORY = 0x02;
     private static final int ASSOCIATED = 0x04;
-    private static final int MULTI_EXTENT = 0x80;
 
     /** The record at {@code at}; the caller has checked its length byte is not zero. */
     static DirectoryRecord parse(Bytes bytes, int at) throws CorruptIsoException {
@@ -47,10 +48,42 @@ record DirectoryRecord(long offset, int length, long block, int xarBlocks, long 
             throw bytes.corrupt(at + 32, "file identifier of " + idLength + " bytes does not fit its record of " + length + " bytes");
         }
         byte[] identifier = bytes.slice(at + IDENTIFIER, idLength);
-        int suStart = Math.min(length, 33 + idLength + (idLength % 2 == 0 ? 1 : 0));
+        int suStart = Math.min(length, systemUseStart(idLength));
         Bytes systemUse = bytes.view(at + suStart, length - suStart);
         return new DirectoryRecord(bytes.offset(at), length, block, xarBlocks, dataLength, recorded, flags, unitSize, gap,
                 identifier, systemUse);
+    }
+
+    /**
+     * A record as written: the identifier padded to an even length, then the system use area,
+     * itself padded so that the record's length is even (SUSP 5.3 wants entries to start even).
+     */
+    static byte[] encode(byte[] identifier, long block, long dataLength, Instant recorded, int flags, byte[] systemUse) {
+        int start = systemUseStart(identifier.length);
+        int length = start + systemUse.length + systemUse.length % 2;
+        if (length > MAX_LENGTH) {
+            throw new IllegalArgumentException("a directory record of " + length + " bytes");
+        }
+        byte[] r = new byte[length];
+        r[0] = (byte) length;
+        Fields.both32(r, LOCATION, block);
+        Fields.both32(r, 10, dataLength);
+        System.arraycopy(IsoDates.shortForm(recorded), 0, r, 18, IsoDates.SHORT);
+        r[FLAGS] = (byte) flags;
+        Fields.both16(r, 28, 1);
+        r[32] = (byte) identifier.length;
+        System.arraycopy(identifier, 0, r, IDENTIFIER, identifier.length);
+        System.arraycopy(systemUse, 0, r, start, systemUse.length);
+        return r;
+    }
+
+    /** The bytes of system use a record with an identifier of {@code identifierLength} bytes can hold. */
+    static int systemUseRoom(int identifierLength) {
+        return (MAX_LENGTH - systemUseStart(identifierLength)) & ~1;
+    }
+
+    private static int systemUseStart(int identifierLength) {
+        return IDENTIFIER + identifierLength + (identifierLength % 2 == 0 ? 1 : 0);
     }
 
     boolean isDirectory() {

@@ -38,9 +38,19 @@ public final class IsoImage implements Closeable {
 
     /** Opens the image at {@code iso} and reads its volume descriptors and root directory. */
     public static IsoImage open(Path iso) throws IsoException {
+        return open(iso, IsoVolume.Names.ROCK_RIDGE);
+    }
+
+    /**
+     * Opens the image reading names from the tree {@code preferred} when the image has it, else as
+     * {@link #open(Path)} does: {@link IsoVolume.Names#JOLIET} reads a Rock Ridge + Joliet image as
+     * a reader that ignores Rock Ridge would, {@link IsoVolume.Names#ISO9660} as one that knows
+     * neither extension. {@link IsoImage#volume()} tells which tree was read.
+     */
+    public static IsoImage open(Path iso, IsoVolume.Names preferred) throws IsoException {
         ImageChannel image = ImageChannel.open(iso);
         try {
-            return read(image);
+            return read(image, preferred);
         } catch (IsoException | RuntimeException e) {
             try {
                 image.close();
@@ -51,7 +61,7 @@ public final class IsoImage implements Closeable {
         }
     }
 
-    private static IsoImage read(ImageChannel image) throws IsoException {
+    private static IsoImage read(ImageChannel image, IsoVolume.Names preferred) throws IsoException {
         VolumeDescriptors descriptors = VolumeDescriptors.read(image);
         long pvd = (long) VolumeDescriptors.FIRST_BLOCK * DirectoryReader.SECTOR;
         if (descriptors.blockSize() != DirectoryReader.SECTOR) {
@@ -67,18 +77,16 @@ public final class IsoImage implements Closeable {
         SuspReader susp = new SuspReader(image, volumeEnd);
         DirectoryRecord primaryRoot = descriptors.primaryRoot();
         OptionalInt rockRidge = rockRidge(directories, susp, primaryRoot);
-        IsoVolume.Names names;
-        DirectoryRecord treeRoot;
-        if (rockRidge.isPresent()) {
-            names = IsoVolume.Names.ROCK_RIDGE;
-            treeRoot = primaryRoot;
-        } else if (descriptors.jolietRoot() != null) {
-            names = IsoVolume.Names.JOLIET;
-            treeRoot = descriptors.jolietRoot();
-        } else {
-            names = IsoVolume.Names.ISO9660;
-            treeRoot = primaryRoot;
+        IsoVolume.Names names = IsoVolume.Names.ISO9660;
+        for (IsoVolume.Names candidate : List.of(preferred, IsoVolume.Names.ROCK_RIDGE, IsoVolume.Names.JOLIET)) {
+            if (candidate == IsoVolume.Names.ROCK_RIDGE && rockRidge.isPresent()
+                    || candidate == IsoVolume.Names.JOLIET && descriptors.jolietRoot() != null
+                    || candidate == IsoVolume.Names.ISO9660) {
+                names = candidate;
+                break;
+            }
         }
+        DirectoryRecord treeRoot = names == IsoVolume.Names.JOLIET ? descriptors.jolietRoot() : primaryRoot;
         IsoEntry rootEntry = new IsoEntry("", IsoEntry.Type.DIRECTORY, 0, treeRoot.recorded(), 0555, null,
                 List.of(new Extent(treeRoot.dataBlock() * DirectoryReader.SECTOR, treeRoot.dataLength())));
         return new IsoImage(image, descriptors.volume(names),

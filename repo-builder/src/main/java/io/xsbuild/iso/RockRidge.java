@@ -31,22 +31,24 @@ record RockRidge(String name, int mode, String symlink, Instant modified, long c
     static final int MAX_LINK_BYTES = 4096;
 
     private static final int S_IFMT = 0170000;
-    private static final int S_IFDIR = 0040000;
-    private static final int S_IFREG = 0100000;
-    private static final int S_IFLNK = 0120000;
+    static final int S_IFDIR = 0040000;
+    static final int S_IFREG = 0100000;
+    static final int S_IFLNK = 0120000;
 
-    private static final int NM_CONTINUE = 0x01;
+    static final int NM_CONTINUE = 0x01;
     private static final int NM_CURRENT = 0x02;
     private static final int NM_PARENT = 0x04;
 
-    private static final int SL_CONTINUE = 0x01;
-    private static final int SL_CURRENT = 0x02;
-    private static final int SL_PARENT = 0x04;
-    private static final int SL_ROOT = 0x08;
+    static final int SL_CONTINUE = 0x01;
+    static final int SL_CURRENT = 0x02;
+    static final int SL_PARENT = 0x04;
+    static final int SL_ROOT = 0x08;
     private static final int SL_VOLROOT = 0x10;
     private static final int SL_HOST = 0x20;
 
-    private static final int TF_MODIFY = 0x02;
+    static final int TF_MODIFY = 0x02;
+    static final int TF_ACCESS = 0x04;
+    static final int TF_ATTRIBUTES = 0x08;
     private static final int TF_LONG_FORM = 0x80;
 
     private static final Set<String> RRIP_IDS = Set.of("RRIP_1991A", "IEEE_P1282", "IEEE_1282");

@@ -21,6 +21,8 @@ record VolumeDescriptors(IsoVolume primary, int blockSize, DirectoryRecord prima
     private static final int SUPPLEMENTARY = 2;
     private static final int TERMINATOR = 255;
     private static final int ROOT_RECORD = 156;
+    private static final byte[] JOLIET_LEVEL_3 = {'%', '/', 'E'};
+    private static final String APPLICATION = "XSBUILD";
 
     static VolumeDescriptors read(ImageChannel image) throws IsoException {
         VolumeDescriptors found = null;
@@ -51,6 +53,50 @@ record VolumeDescriptors(IsoVolume primary, int blockSize, DirectoryRecord prima
             throw new CorruptIsoException(image.iso(), (long) FIRST_BLOCK * DirectoryReader.SECTOR, "no primary volume descriptor");
         }
         return new VolumeDescriptors(found.primary, found.blockSize, found.primaryRoot, joliet);
+    }
+
+    /**
+     * A primary volume descriptor (8.4) or, for {@code joliet}, a supplementary one naming UCS-2
+     * level 3 (Joliet), as written: 2048-byte blocks, one volume, dates in UTC, unused fields blank.
+     */
+    static byte[] encode(boolean joliet, String volumeId, Instant created, long blocks, int pathTableSize,
+                         long lPathTable, long mPathTable, byte[] rootRecord) {
+        byte[] d = new byte[DirectoryReader.SECTOR];
+        d[0] = (byte) (joliet ? SUPPLEMENTARY : PRIMARY);
+        System.arraycopy(STANDARD_ID, 0, d, 1, STANDARD_ID.length);
+        d[6] = 1;
+        Fields.text(d, 8, 32, "LINUX", joliet);
+        Fields.text(d, 40, 32, volumeId, joliet);
+        Fields.both32(d, 80, blocks);
+        if (joliet) {
+            System.arraycopy(JOLIET_LEVEL_3, 0, d, 88, JOLIET_LEVEL_3.length);
+        }
+        Fields.both16(d, 120, 1);
+        Fields.both16(d, 124, 1);
+        Fields.both16(d, 128, DirectoryReader.SECTOR);
+        Fields.both32(d, 132, pathTableSize);
+        Fields.le32(d, 140, lPathTable);
+        Fields.be32(d, 148, mPathTable);
+        System.arraycopy(rootRecord, 0, d, ROOT_RECORD, rootRecord.length);
+        int[][] textFields = {{190, 128}, {318, 128}, {446, 128}, {574, 128}, {702, 37}, {739, 37}, {776, 37}};
+        for (int[] field : textFields) {
+            Fields.text(d, field[0], field[1], field[0] == 574 ? APPLICATION : "", joliet);
+        }
+        Instant[] dates = {created, created, null, null};
+        for (int i = 0; i < dates.length; i++) {
+            System.arraycopy(IsoDates.longForm(dates[i]), 0, d, 813 + i * IsoDates.LONG, IsoDates.LONG);
+        }
+        d[881] = 1;
+        return d;
+    }
+
+    /** The descriptor that ends the set (8.3). */
+    static byte[] terminator() {
+        byte[] d = new byte[DirectoryReader.SECTOR];
+        d[0] = (byte) TERMINATOR;
+        System.arraycopy(STANDARD_ID, 0, d, 1, STANDARD_ID.length);
+        d[6] = 1;
+        return d;
     }
 
     /** The volume as read through the name tree {@code names}. */

@@ -5,20 +5,23 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A minimal ISO9660 writer for images no tool would make: hostile ones and sparse giants. Blocks
- * are placed by the test; the file is written sparse, so a volume of gigabytes costs nothing.
+ * are placed by the test; records, descriptors and SUSP entries are encoded as {@link IsoWriter}
+ * encodes them; the file is written sparse, so a volume of gigabytes costs nothing.
  */
 final class CraftedIso {
 
     static final int SECTOR = 2048;
     static final int PVD = 16 * SECTOR;
+    /** The date of every record and descriptor. */
+    static final Instant DATE = Instant.parse("2021-03-04T05:06:07Z");
 
     private final long blocks;
     private final List<Write> writes = new ArrayList<>();
@@ -63,22 +66,8 @@ final class CraftedIso {
         }
 
         byte[] bytes() {
-            int pad = identifier.length % 2 == 0 ? 1 : 0;
-            int len = 33 + identifier.length + pad + systemUse.length;
-            if (len > 255) {
-                throw new IllegalArgumentException("record of " + len + " bytes");
-            }
-            byte[] r = new byte[len];
-            r[0] = (byte) len;
-            both32(r, 2, block, block);
-            both32(r, 10, length, lengthBigEndian);
-            byte[] date = {121, 3, 4, 5, 6, 7, 0};
-            System.arraycopy(date, 0, r, 18, 7);
-            r[25] = (byte) flags;
-            both16(r, 28, 1);
-            r[32] = (byte) identifier.length;
-            System.arraycopy(identifier, 0, r, 33, identifier.length);
-            System.arraycopy(systemUse, 0, r, 33 + identifier.length + pad, systemUse.length);
+            byte[] r = DirectoryRecord.encode(identifier, block, length, DATE, flags, systemUse);
+            Fields.be32(r, 14, lengthBigEndian);
             return r;
         }
     }
@@ -146,20 +135,12 @@ final class CraftedIso {
     Path write(Path file) throws IOException {
         try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
             out.setLength(fileLength >= 0 ? fileLength : blocks * SECTOR);
-            byte[] terminator = new byte[SECTOR];
-            terminator[0] = (byte) 255;
-            System.arraycopy("CD001".getBytes(StandardCharsets.US_ASCII), 0, terminator, 1, 5);
-            terminator[6] = 1;
             List<Write> all = new ArrayList<>(writes);
-            all.add(new Write(PVD, descriptor(1, primaryRoot[0], primaryRoot[1])));
+            all.add(new Write(PVD, descriptor(false, primaryRoot[0], primaryRoot[1])));
             if (jolietRoot != null) {
-                byte[] svd = descriptor(2, jolietRoot[0], jolietRoot[1]);
-                svd[88] = '%';
-                svd[89] = '/';
-                svd[90] = 'E';
-                all.add(new Write(PVD + SECTOR, svd));
+                all.add(new Write(PVD + SECTOR, descriptor(true, jolietRoot[0], jolietRoot[1])));
             }
-            all.add(new Write(PVD + (jolietRoot != null ? 2 : 1) * SECTOR, terminator));
+            all.add(new Write(PVD + (jolietRoot != null ? 2 : 1) * SECTOR, VolumeDescriptors.terminator()));
             for (Write w : all) {
                 if (w.offset() + w.bytes().length <= out.length()) {
                     out.seek(w.offset());
@@ -170,37 +151,10 @@ final class CraftedIso {
         return file;
     }
 
-    private byte[] descriptor(int type, long rootBlock, long rootLength) {
-        byte[] d = new byte[SECTOR];
-        Arrays.fill(d, 8, 72, (byte) ' ');
-        Arrays.fill(d, 190, 813, (byte) ' ');
-        d[0] = (byte) type;
-        System.arraycopy("CD001".getBytes(StandardCharsets.US_ASCII), 0, d, 1, 5);
-        d[6] = 1;
-        System.arraycopy("CRAFTED".getBytes(StandardCharsets.US_ASCII), 0, d, 40, 7);
-        both32(d, 80, blocks, blocks);
-        both16(d, 120, 1);
-        both16(d, 124, 1);
-        both16(d, 128, blockSize);
-        byte[] root = Rec.self(rootBlock, rootLength).bytes();
-        System.arraycopy(root, 0, d, 156, root.length);
-        System.arraycopy("2021030405060700".getBytes(StandardCharsets.US_ASCII), 0, d, 813, 16);
-        d[881] = 1;
+    private byte[] descriptor(boolean joliet, long rootBlock, long rootLength) {
+        byte[] d = VolumeDescriptors.encode(joliet, "CRAFTED", DATE, blocks, 0, 0, 0, Rec.self(rootBlock, rootLength).bytes());
+        Fields.both16(d, 128, blockSize);
         return d;
-    }
-
-    static void both16(byte[] b, int at, int v) {
-        b[at] = (byte) v;
-        b[at + 1] = (byte) (v >> 8);
-        b[at + 2] = (byte) (v >> 8);
-        b[at + 3] = (byte) v;
-    }
-
-    static void both32(byte[] b, int at, long le, long be) {
-        for (int i = 0; i < 4; i++) {
-            b[at + i] = (byte) (le >> (8 * i));
-            b[at + 7 - i] = (byte) (be >> (8 * i));
-        }
     }
 
     /** SUSP and Rock Ridge entries, as bytes to put in a record's system use area. */
@@ -210,23 +164,12 @@ final class CraftedIso {
         }
 
         static byte[] entry(String sig, byte[] data) {
-            byte[] e = new byte[4 + data.length];
-            e[0] = (byte) sig.charAt(0);
-            e[1] = (byte) sig.charAt(1);
-            e[2] = (byte) e.length;
-            e[3] = 1;
-            System.arraycopy(data, 0, e, 4, data.length);
-            return e;
+            return SystemUse.entry(sig, data);
         }
 
-        /** SP and an ER naming RRIP_1991A: what the root's "." record carries. */
+        /** SP and an ER naming RRIP_1991A (no description, to leave room): what the root's "." record carries. */
         static byte[] rockRidgeRoot() {
-            byte[] id = "RRIP_1991A".getBytes(StandardCharsets.US_ASCII);
-            byte[] er = new byte[4 + id.length];
-            er[0] = (byte) id.length;
-            er[3] = 1;
-            System.arraycopy(id, 0, er, 4, id.length);
-            return concat(entry("SP", new byte[] {(byte) 0xBE, (byte) 0xEF, 0}), entry("ER", er));
+            return concat(SystemUse.sp(), SystemUse.er("RRIP_1991A", "", ""));
         }
 
         static byte[] nm(String name) {
@@ -241,10 +184,7 @@ final class CraftedIso {
         }
 
         static byte[] px(int mode) {
-            byte[] data = new byte[32];
-            both32(data, 0, mode, mode);
-            both32(data, 8, 1, 1);
-            return entry("PX", data);
+            return SystemUse.px(mode, 1);
         }
 
         /** An SL entry of plain components: "" makes the root component, "." and ".." their flags. */
@@ -270,22 +210,18 @@ final class CraftedIso {
         }
 
         static byte[] ce(long block, long offset, long length) {
-            byte[] data = new byte[24];
-            both32(data, 0, block, block);
-            both32(data, 8, offset, offset);
-            both32(data, 16, length, length);
-            return entry("CE", data);
+            return SystemUse.ce(block, offset, length);
         }
 
         static byte[] cl(long block) {
             byte[] data = new byte[8];
-            both32(data, 0, block, block);
+            Fields.both32(data, 0, block);
             return entry("CL", data);
         }
 
         static byte[] pl(long block) {
             byte[] data = new byte[8];
-            both32(data, 0, block, block);
+            Fields.both32(data, 0, block);
             return entry("PL", data);
         }
 

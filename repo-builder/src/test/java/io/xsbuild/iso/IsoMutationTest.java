@@ -116,7 +116,7 @@ class IsoMutationTest {
                     int record = layout.records.get(random.nextInt(layout.records.size()));
                     long value = random.nextInt(3) == 0 ? random.nextInt(original.length / SECTOR + 4) : EDGES[random.nextInt(EDGES.length)];
                     byte[] b = new byte[8];
-                    CraftedIso.both32(b, 0, value, value);
+                    Fields.both32(b, 0, value);
                     return new Mutation(record + (random.nextBoolean() ? 2 : 10), b, -1);
                 }
                 default -> {

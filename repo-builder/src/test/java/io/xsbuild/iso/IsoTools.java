@@ -29,7 +29,8 @@ public final class IsoTools {
         }
         String why = tool + " is not installed (apt-get install " + switch (tool) {
             case "createrepo_c" -> "createrepo-c";
-            case "genisoimage" -> "genisoimage";
+            case "genisoimage", "isoinfo", "isovfy" -> "genisoimage";
+            case "mkfifo" -> "coreutils";
             default -> "xorriso";
         } + ")";
         if (System.getenv("CI") != null) {

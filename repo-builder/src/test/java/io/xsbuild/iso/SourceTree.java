@@ -45,14 +45,14 @@ final class SourceTree {
         return root;
     }
 
-    private static void file(Path path, Random random, int size) throws IOException {
+    static void file(Path path, Random random, int size) throws IOException {
         byte[] bytes = new byte[size];
         random.nextBytes(bytes);
         Files.createDirectories(path.getParent());
         Files.write(path, bytes);
     }
 
-    private static Path text(Path path, String content) throws IOException {
+    static Path text(Path path, String content) throws IOException {
         Files.createDirectories(path.getParent());
         return Files.writeString(path, content, StandardCharsets.UTF_8);
     }
