@@ -1,6 +1,7 @@
 package io.xsbuild.repo;
 
 import io.xsbuild.event.Events;
+import io.xsbuild.io.Sizes;
 import io.xsbuild.repo.write.RepodataWriter;
 import io.xsbuild.repo.xml.MetadataEntries;
 import io.xsbuild.rpm.BadPackageException;

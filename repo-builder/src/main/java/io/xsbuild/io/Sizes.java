@@ -1,14 +1,14 @@
-package io.xsbuild.repo;
+package io.xsbuild.io;
 
 import java.util.Locale;
 
-/** Byte counts for people. */
-final class Sizes {
+/** Byte counts for people: "512 B", "1.5 KiB", "3.2 GiB". */
+public final class Sizes {
 
     private Sizes() {
     }
 
-    static String human(long bytes) {
+    public static String human(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
