@@ -9,7 +9,9 @@ import io.xsbuild.rpm.RpmPackage;
 import io.xsbuild.rpm.RpmReader;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -106,8 +108,8 @@ final class PackagePipeline {
     }
 
     private Outcome read(PackageFile file) {
-        try {
-            RpmPackage p = reader.read(file.path(), file.href());
+        try (InputStream in = Files.newInputStream(file.path())) {
+            RpmPackage p = reader.read(in, file.href(), file.size(), file.mtime(), null);
             return new Written(MetadataEntries.of(p), false, p.facts().size());
         } catch (BadPackageException e) {
             return new Bad(e);

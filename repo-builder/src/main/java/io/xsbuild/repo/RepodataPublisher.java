@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -20,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,8 +37,6 @@ final class RepodataPublisher {
     static final String STAGING_PREFIX = ".repodata.tmp-";
     /** The metadata files xsbuild and createrepo_c write: checksum, type, format and compression. */
     private static final Pattern METADATA = Pattern.compile("[0-9a-f]{32,128}-((primary|filelists|other)\\.(xml|sqlite)(\\.[a-z0-9]+)?)");
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path outDir;
     private final Path repodata;
@@ -64,7 +62,7 @@ final class RepodataPublisher {
     /** A new staging directory, with the permissions the umask gives (it may become repodata/). */
     Path stage() throws IOException {
         while (true) {
-            Path dir = outDir.resolve(STAGING_PREFIX + Long.toUnsignedString(RANDOM.nextLong(), 36));
+            Path dir = outDir.resolve(STAGING_PREFIX + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
             try {
                 return Files.createDirectory(dir);
             } catch (FileAlreadyExistsException e) {

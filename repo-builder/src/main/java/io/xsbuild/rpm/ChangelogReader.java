@@ -24,13 +24,11 @@ final class ChangelogReader {
         if (!header.has(Tags.CHANGELOGTIME) || !header.has(Tags.CHANGELOGNAME) || !header.has(Tags.CHANGELOGTEXT)) {
             return List.of();
         }
+        int wanted = limit == ALL ? Integer.MAX_VALUE : limit;
         long[] times = header.numbers(Tags.CHANGELOGTIME);
-        List<String> names = header.strings(Tags.CHANGELOGNAME);
-        List<String> texts = header.strings(Tags.CHANGELOGTEXT);
-        int n = Math.min(times.length, Math.min(names.size(), texts.size()));
-        if (limit != ALL) {
-            n = Math.min(n, limit);
-        }
+        List<String> names = header.strings(Tags.CHANGELOGNAME, wanted);
+        List<String> texts = header.strings(Tags.CHANGELOGTEXT, wanted);
+        int n = Math.min(Math.min(times.length, wanted), Math.min(names.size(), texts.size()));
         long[] dates = new long[n];
         long last = 0;
         for (int i = 0; i < n; i++) {

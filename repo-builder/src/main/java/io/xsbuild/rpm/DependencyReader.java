@@ -34,6 +34,7 @@ final class DependencyReader {
     private record Kept(String flags, String version, boolean pre) {
     }
 
+
     /** A header's raw lists for one kind: parallel names, flags and version strings. */
     record Raw(List<String> names, long[] flags, List<String> versions) {
         int size() {
@@ -42,13 +43,15 @@ final class DependencyReader {
     }
 
     private final Map<DependencyKind, List<Dependency>> lists = new EnumMap<>(DependencyKind.class);
+    /** What the package provides, as name, comparison and version run together (createrepo_c's key). */
     private final Set<String> provided = new HashSet<>();
     private final Map<String, Kept> required = new HashMap<>();
-    private final Set<String> fileNames;
+    private final List<FileEntry> files;
+    private Set<String> fileNames;
     private final Consumer<String> warnings;
 
-    private DependencyReader(Set<String> fileNames, Consumer<String> warnings) {
-        this.fileNames = fileNames;
+    private DependencyReader(List<FileEntry> files, Consumer<String> warnings) {
+        this.files = files;
         this.warnings = warnings;
         for (DependencyKind kind : DependencyKind.values()) {
             lists.put(kind, new ArrayList<>());
@@ -58,11 +61,11 @@ final class DependencyReader {
     /**
      * @param provides  the provides to use instead of the header's (a legacy package's retrofitted
      *                  list), or null
-     * @param fileNames the paths the package ships
+     * @param files     what the package ships
      */
-    static Dependencies read(Header header, Raw provides, Set<String> fileNames, Consumer<String> warnings)
+    static Dependencies read(Header header, Raw provides, List<FileEntry> files, Consumer<String> warnings)
             throws RpmFormatException {
-        DependencyReader reader = new DependencyReader(fileNames, warnings);
+        DependencyReader reader = new DependencyReader(files, warnings);
         for (DependencyKind kind : DependencyKind.values()) {
             Raw raw = kind == DependencyKind.PROVIDES && provides != null ? provides : raw(header, kind);
             if (raw != null) {
@@ -90,7 +93,7 @@ final class DependencyReader {
             boolean pre = false;
             if (kind == DependencyKind.REQUIRES) {
                 if (name.startsWith("rpmlib(")
-                        || name.startsWith("/") && fileNames.contains(name) && FileEntry.isPrimary(name)
+                        || name.startsWith("/") && FileEntry.isPrimary(name) && ships(name)
                         || provided.contains(name + sense + full)) {
                     continue;
                 }
@@ -134,6 +137,15 @@ final class DependencyReader {
         if (newestLibc != null) {
             lists.get(DependencyKind.REQUIRES).add(newestLibc);
         }
+    }
+
+    /** Whether the package ships {@code path}; the set of its paths is made on first need only. */
+    private boolean ships(String path) {
+        if (fileNames == null) {
+            fileNames = new HashSet<>(files.size() * 2);
+            files.forEach(f -> fileNames.add(f.path()));
+        }
+        return fileNames.contains(path);
     }
 
     private Dependencies result() {

@@ -4,9 +4,7 @@ import io.xsbuild.rpm.header.Header;
 import io.xsbuild.rpm.header.Tags;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A header's file list as createrepo_c reads it: every path with its type (directory by mode,
@@ -20,31 +18,24 @@ final class FileListReader {
     private static final long S_IFDIR = 0040000;
     private static final long GHOST = 1 << 6;
 
-    /** The files, and the set of their paths for the requires filter. */
-    record Files(List<FileEntry> entries, Set<String> paths) {
-        static final Files NONE = new Files(List.of(), Set.of());
-    }
-
     private FileListReader() {
     }
 
-    static Files read(Header header) throws RpmFormatException {
+    static List<FileEntry> read(Header header) throws RpmFormatException {
         List<String> paths = paths(header);
         if (paths == null || !header.has(Tags.FILEFLAGS) || !header.has(Tags.FILEMODES)) {
-            return Files.NONE;
+            return List.of();
         }
         long[] flags = header.numbers(Tags.FILEFLAGS);
         long[] modes = header.numbers(Tags.FILEMODES);
         int n = Math.min(paths.size(), Math.min(flags.length, modes.length));
         List<FileEntry> entries = new ArrayList<>(n);
-        Set<String> names = new HashSet<>(n * 2);
         for (int i = 0; i < n; i++) {
             FileEntry.Type type = (modes[i] & S_IFMT) == S_IFDIR ? FileEntry.Type.DIR
                     : (flags[i] & GHOST) != 0 ? FileEntry.Type.GHOST : FileEntry.Type.FILE;
             entries.add(new FileEntry(paths.get(i), type));
-            names.add(paths.get(i));
         }
-        return new Files(entries, names);
+        return entries;
     }
 
     /** Full paths, or null when the header does not have what it takes to name them. */

@@ -40,7 +40,7 @@ public final class HeaderConverter {
             source = looksLikeSource(h);
             hasSourceRpm = !source;
         }
-        FileListReader.Files files = FileListReader.read(h);
+        List<FileEntry> files = FileListReader.read(h);
         DependencyReader.Raw provides = legacy && hasSourceRpm ? legacyProvides(h, name, version, release) : null;
         RpmPackage pkg = new RpmPackage(
                 name,
@@ -60,8 +60,8 @@ public final class HeaderConverter {
                 h.has(Tags.SOURCERPM) ? text(h, Tags.SOURCERPM) : hasSourceRpm ? NONE : "",
                 size(h, Tags.LONGSIZE, Tags.SIZE, 0),
                 size(h, Tags.LONGARCHIVESIZE, Tags.ARCHIVESIZE, Tags.PAYLOADSIZEALT),
-                DependencyReader.read(h, provides, files.paths(), warnings),
-                files.entries(),
+                DependencyReader.read(h, provides, files, warnings),
+                files,
                 ChangelogReader.read(h, changelogLimit),
                 null, null);
         PackageText.check(pkg);

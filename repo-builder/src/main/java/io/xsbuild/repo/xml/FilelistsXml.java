@@ -12,8 +12,7 @@ final class FilelistsXml {
     private FilelistsXml() {
     }
 
-    static void write(StringBuilder sb, RpmPackage p) {
-        XmlOut x = new XmlOut(sb);
+    static void write(XmlOut x, RpmPackage p) {
         OtherXml.packageStart(x, p);
         for (FileEntry file : p.files()) {
             file(x, 1, file);

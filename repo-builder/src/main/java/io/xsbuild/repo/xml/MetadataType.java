@@ -13,9 +13,9 @@ public enum MetadataType {
     private final String repodataName;
     private final String root;
     private final String namespaces;
-    private final BiConsumer<StringBuilder, RpmPackage> writer;
+    private final BiConsumer<XmlOut, RpmPackage> writer;
 
-    MetadataType(String repodataName, String root, String namespaces, BiConsumer<StringBuilder, RpmPackage> writer) {
+    MetadataType(String repodataName, String root, String namespaces, BiConsumer<XmlOut, RpmPackage> writer) {
         this.repodataName = repodataName;
         this.root = root;
         this.namespaces = namespaces;
@@ -43,15 +43,10 @@ public enum MetadataType {
         return "</" + root + ">";
     }
 
-    /** Appends the package's entry, ending with a line feed. */
-    public void write(StringBuilder sb, RpmPackage p) {
-        writer.accept(sb, p);
-    }
-
-    /** The package's entry as UTF-8. */
+    /** The package's entry as UTF-8, ending with a line feed. */
     public byte[] entry(RpmPackage p) {
-        StringBuilder sb = new StringBuilder(1024);
-        write(sb, p);
-        return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        XmlOut out = XmlOut.reset();
+        writer.accept(out, p);
+        return out.toBytes();
     }
 }

@@ -12,8 +12,7 @@ final class OtherXml {
     private OtherXml() {
     }
 
-    static void write(StringBuilder sb, RpmPackage p) {
-        XmlOut x = new XmlOut(sb);
+    static void write(XmlOut x, RpmPackage p) {
         packageStart(x, p);
         for (Changelog c : p.changelogs()) {
             x.start(1, "changelog").attribute("author", c.author()).attribute("date", c.date())

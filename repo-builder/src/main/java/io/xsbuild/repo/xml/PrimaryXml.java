@@ -17,9 +17,8 @@ final class PrimaryXml {
     private PrimaryXml() {
     }
 
-    static void write(StringBuilder sb, RpmPackage p) {
+    static void write(XmlOut x, RpmPackage p) {
         FileFacts f = p.facts();
-        XmlOut x = new XmlOut(sb);
         x.start(0, "package").attribute("type", "rpm").open();
         x.element(1, "name", p.name());
         x.element(1, "arch", p.arch());
@@ -68,13 +67,19 @@ final class PrimaryXml {
         if (list.isEmpty()) {
             return;
         }
-        List<Dependency> named = list.stream().filter(d -> !d.name().isEmpty()).toList();
-        if (named.isEmpty()) {
+        boolean named = false;
+        for (Dependency d : list) {
+            named |= !d.name().isEmpty();
+        }
+        if (!named) {
             x.start(2, element).end();
             return;
         }
         x.start(2, element).open();
-        for (Dependency d : named) {
+        for (Dependency d : list) {
+            if (d.name().isEmpty()) {
+                continue;
+            }
             x.start(3, "rpm:entry").attribute("name", d.name());
             if (!d.flags().isEmpty()) {
                 x.attribute("flags", d.flags());

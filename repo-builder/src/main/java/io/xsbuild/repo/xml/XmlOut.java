@@ -1,55 +1,88 @@
 package io.xsbuild.repo.xml;
 
+import java.util.Arrays;
+
 /**
- * Appends XML the way libxml2's xmlNodeDump formats createrepo_c's nodes: two spaces per level,
- * text elements on one line, empty elements closed with "/>". Text escapes &amp;, &lt;, &gt; and
- * carriage returns; attribute values also quotes, tabs, line feeds and every non-ASCII character
- * (as character references), so the result parses back to exactly the same strings.
+ * Writes XML, as UTF-8, the way libxml2's xmlNodeDump formats createrepo_c's nodes: two spaces per
+ * level, text elements on one line, empty elements closed with "/>". Text escapes &amp;, &lt;, &gt;
+ * and carriage returns; attribute values also quotes, tabs, line feeds and every non-ASCII
+ * character (as character references), so the result parses back to exactly the same strings.
+ * One per thread, reused from entry to entry.
  */
 final class XmlOut {
 
-    private final StringBuilder out;
+    private static final ThreadLocal<XmlOut> PER_THREAD = ThreadLocal.withInitial(XmlOut::new);
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    XmlOut(StringBuilder out) {
-        this.out = out;
+    private byte[] buf = new byte[16 * 1024];
+    private int length;
+
+    private XmlOut() {
+    }
+
+    /** This thread's writer, emptied. */
+    static XmlOut reset() {
+        XmlOut out = PER_THREAD.get();
+        out.length = 0;
+        return out;
+    }
+
+    byte[] toBytes() {
+        return Arrays.copyOf(buf, length);
     }
 
     /** {@code <name} at {@code depth}, to be followed by attributes and {@link #end()} or {@link #open()}. */
     XmlOut start(int depth, String name) {
         indent(depth);
-        out.append('<').append(name);
+        put('<');
+        ascii(name);
         return this;
     }
 
     XmlOut attribute(String name, String value) {
-        out.append(' ').append(name).append("=\"");
-        escapeAttribute(value);
-        out.append('"');
+        put(' ');
+        ascii(name);
+        put('=');
+        put('"');
+        escape(value, true);
+        put('"');
         return this;
     }
 
     XmlOut attribute(String name, long value) {
-        out.append(' ').append(name).append("=\"").append(value).append('"');
+        put(' ');
+        ascii(name);
+        put('=');
+        put('"');
+        number(value);
+        put('"');
         return this;
     }
 
     /** Closes a start tag whose element has children. */
     XmlOut open() {
-        out.append(">\n");
+        put('>');
+        put('\n');
         return this;
     }
 
     /** Closes a start tag whose element is empty. */
     XmlOut end() {
-        out.append("/>\n");
+        put('/');
+        put('>');
+        put('\n');
         return this;
     }
 
     /** Closes a start tag and writes the element's text and end tag. */
     XmlOut text(String name, String text) {
-        out.append('>');
-        escapeText(text);
-        out.append("</").append(name).append(">\n");
+        put('>');
+        escape(text, false);
+        put('<');
+        put('/');
+        ascii(name);
+        put('>');
+        put('\n');
         return this;
     }
 
@@ -60,51 +93,101 @@ final class XmlOut {
 
     XmlOut close(int depth, String name) {
         indent(depth);
-        out.append("</").append(name).append(">\n");
+        put('<');
+        put('/');
+        ascii(name);
+        put('>');
+        put('\n');
         return this;
     }
 
     private void indent(int depth) {
         for (int i = 0; i < depth; i++) {
-            out.append("  ");
+            put(' ');
+            put(' ');
         }
     }
 
-    private void escapeText(String s) {
+    private void escape(String s, boolean attribute) {
+        ensure(s.length() * 3);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '\r' -> out.append("&#13;");
-                default -> out.append(c);
-            }
-        }
-    }
-
-    private void escapeAttribute(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\n' -> out.append("&#10;");
-                case '\r' -> out.append("&#13;");
-                case '\t' -> out.append("&#9;");
-                default -> {
-                    if (c < 0x80) {
-                        out.append(c);
-                    } else {
-                        int codePoint = s.codePointAt(i);
-                        out.append("&#x").append(Integer.toHexString(codePoint).toUpperCase(java.util.Locale.ROOT))
-                                .append(';');
-                        i += Character.charCount(codePoint) - 1;
-                    }
+            if (c < 0x80) {
+                switch (c) {
+                    case '<' -> ascii("&lt;");
+                    case '>' -> ascii("&gt;");
+                    case '&' -> ascii("&amp;");
+                    case '\r' -> ascii("&#13;");
+                    case '"' -> ascii(attribute ? "&quot;" : "\"");
+                    case '\n' -> ascii(attribute ? "&#10;" : "\n");
+                    case '\t' -> ascii(attribute ? "&#9;" : "\t");
+                    default -> buf[length++] = (byte) c;
                 }
+                continue;
             }
+            int codePoint = c;
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                codePoint = Character.toCodePoint(c, s.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                codePoint = '?';
+            }
+            if (attribute) {
+                characterReference(codePoint);
+            } else {
+                utf8(codePoint);
+            }
+        }
+    }
+
+    private void characterReference(int codePoint) {
+        ascii("&#x");
+        int digits = Math.max(1, (35 - Integer.numberOfLeadingZeros(codePoint)) / 4);
+        ensure(digits + 1);
+        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+            buf[length++] = HEX[(codePoint >>> shift) & 0xf];
+        }
+        buf[length++] = ';';
+    }
+
+    private void utf8(int codePoint) {
+        ensure(4);
+        if (codePoint < 0x800) {
+            buf[length++] = (byte) (0xc0 | codePoint >> 6);
+        } else if (codePoint < 0x10000) {
+            buf[length++] = (byte) (0xe0 | codePoint >> 12);
+            buf[length++] = (byte) (0x80 | (codePoint >> 6 & 0x3f));
+        } else {
+            buf[length++] = (byte) (0xf0 | codePoint >> 18);
+            buf[length++] = (byte) (0x80 | (codePoint >> 12 & 0x3f));
+            buf[length++] = (byte) (0x80 | (codePoint >> 6 & 0x3f));
+        }
+        buf[length++] = (byte) (0x80 | (codePoint & 0x3f));
+    }
+
+    private void number(long value) {
+        if (value == 0) {
+            put('0');
+            return;
+        }
+        ascii(Long.toString(value));
+    }
+
+    /** Appends text known to be ASCII with nothing to escape: element and attribute names, entities. */
+    private void ascii(String s) {
+        ensure(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            buf[length++] = (byte) s.charAt(i);
+        }
+    }
+
+    private void put(char c) {
+        ensure(1);
+        buf[length++] = (byte) c;
+    }
+
+    private void ensure(int more) {
+        if (length + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, length + more));
         }
     }
 }

@@ -3,10 +3,7 @@ package io.xsbuild.rpm.header;
 import io.xsbuild.rpm.RpmFormatException;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An RPM header (or signature header) as parsed from its index and data store: entries by tag, each
@@ -15,22 +12,20 @@ import java.util.Map;
  */
 public final class Header {
 
-    /** One index entry: where its data lies in the store. */
-    record Entry(int tag, HeaderType type, int offset, int count) {
+    /** One index entry: the data store it is in and where its data lies there. */
+    record Entry(int tag, HeaderType type, int offset, int count, byte[] store) {
     }
 
-    private final byte[] data;
-    private final Map<Integer, Entry> entries;
+    private final EntryIndex entries;
     private final int regionTag;
 
-    Header(byte[] data, Map<Integer, Entry> entries, int regionTag) {
-        this.data = data;
+    Header(EntryIndex entries, int regionTag) {
         this.entries = entries;
         this.regionTag = regionTag;
     }
 
     public boolean has(int tag) {
-        return entries.containsKey(tag);
+        return entries.get(tag) != null;
     }
 
     /** The tag of the region the header opens with (61, 62 or 63), or 0 for a header without one. */
@@ -57,21 +52,27 @@ public final class Header {
             return null;
         }
         requireText(e);
-        return HeaderText.decode(data, e.offset(), end(e.offset()) - e.offset());
+        return HeaderText.decode(e.store(), e.offset(), end(e.store(), e.offset()) - e.offset());
     }
 
     /** Every string of a text entry; empty when absent. */
     public List<String> strings(int tag) throws RpmFormatException {
+        return strings(tag, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code max} strings of a text entry; empty when absent. */
+    public List<String> strings(int tag, int max) throws RpmFormatException {
         Entry e = entries.get(tag);
         if (e == null) {
             return List.of();
         }
         requireText(e);
-        List<String> values = new ArrayList<>(e.count());
+        int n = Math.min(max, e.count());
+        List<String> values = new ArrayList<>(n);
         int at = e.offset();
-        for (int i = 0; i < e.count(); i++) {
-            int end = end(at);
-            values.add(HeaderText.decode(data, at, end - at));
+        for (int i = 0; i < n; i++) {
+            int end = end(e.store(), at);
+            values.add(HeaderText.decode(e.store(), at, end - at));
             at = end + 1;
         }
         return values;
@@ -107,26 +108,12 @@ public final class Header {
      */
     public Header withEntry(int tag, Header source, int sourceTag) {
         Entry from = source.entries.get(sourceTag);
-        int length = source.length(from);
-        byte[] merged = Arrays.copyOf(data, data.length + length);
-        System.arraycopy(source.data, from.offset(), merged, data.length, length);
-        Map<Integer, Entry> more = new HashMap<>(entries);
-        more.put(tag, new Entry(tag, from.type(), data.length, from.count()));
-        return new Header(merged, more, regionTag);
+        return new Header(entries.with(new Entry(tag, from.type(), from.offset(), from.count(), from.store())),
+                regionTag);
     }
 
-    private int length(Entry e) {
-        if (!e.type().isText()) {
-            return e.count() * e.type().width();
-        }
-        int at = e.offset();
-        for (int i = 0; i < e.count(); i++) {
-            at = end(at) + 1;
-        }
-        return at - e.offset();
-    }
-
-    private long value(Entry e, int index) {
+    private static long value(Entry e, int index) {
+        byte[] data = e.store();
         int at = e.offset() + index * e.type().width();
         return switch (e.type()) {
             case CHAR, INT8 -> data[at] & 0xffL;
@@ -137,7 +124,7 @@ public final class Header {
         };
     }
 
-    private int end(int from) {
+    private static int end(byte[] data, int from) {
         int i = from;
         while (data[i] != 0) {
             i++;

@@ -2,8 +2,6 @@ package io.xsbuild.rpm.header;
 
 import io.xsbuild.rpm.RpmFormatException;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Checks a header's index against its data store the way librpm's hdrblobVerifyRegion and
@@ -27,7 +25,8 @@ public final class HeaderParser {
      */
     public static Header parse(String what, byte[] index, byte[] data) throws RpmFormatException {
         int count = index.length / ENTRY_SIZE;
-        Map<Integer, Header.Entry> entries = new HashMap<>(count * 2);
+        Header.Entry[] entries = new Header.Entry[count];
+        int parsed = 0;
         int first = 0;
         int regionTag = 0;
         if (count > 0 && Bytes.s32(index, 0) >= 0 && Bytes.s32(index, 0) < Tags.HEADERI18NTABLE) {
@@ -71,9 +70,9 @@ public final class HeaderParser {
                         + " run past the end of the " + data.length + "-byte data store");
             }
             end = offset + length;
-            entries.put(tag, new Header.Entry(tag, type, offset, n));
+            entries[parsed++] = new Header.Entry(tag, type, offset, n, data);
         }
-        return new Header(data, entries, regionTag);
+        return new Header(EntryIndex.of(entries, parsed), regionTag);
     }
 
     /** Checks the leading region entry and its trailer; returns the region's tag. */
