@@ -1,7 +1,5 @@
 package io.xsbuild.io;
 
-import java.util.Locale;
-
 /** Byte counts for people: "512 B", "1.5 KiB", "3.2 GiB". */
 public final class Sizes {
 
@@ -19,6 +17,7 @@ public final class Sizes {
             value /= 1024;
             unit++;
         }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        long tenths = Math.round(value * 10);
+        return tenths / 10 + "." + tenths % 10 + " " + units[unit];
     }
 }

@@ -13,7 +13,7 @@ import java.security.MessageDigest;
  */
 final class PackageInput {
 
-    private static final int CHUNK = 128 * 1024;
+    private static final int CHUNK = 32 * 1024;
 
     private final InputStream in;
     private final long size;

@@ -27,13 +27,14 @@ final class SignatureMerge {
     }
 
     static Header merge(Header main, Header signature) {
-        Header merged = main;
+        int[][] merged = new int[RULES.length][];
+        int n = 0;
         for (Rule rule : RULES) {
-            if (!merged.has(rule.mainTag()) && signature.type(rule.signatureTag()) == rule.type()
+            if (!main.has(rule.mainTag()) && signature.type(rule.signatureTag()) == rule.type()
                     && signature.count(rule.signatureTag()) == 1) {
-                merged = merged.withEntry(rule.mainTag(), signature, rule.signatureTag());
+                merged[n++] = new int[] {rule.mainTag(), rule.signatureTag()};
             }
         }
-        return merged;
+        return n == 0 ? main : main.withEntries(signature, java.util.Arrays.copyOf(merged, n));
     }
 }

@@ -110,7 +110,11 @@ final class XmlOut {
 
     private void escape(String s, boolean attribute) {
         ensure(s.length() * 3);
-        for (int i = 0; i < s.length(); i++) {
+        int plain = plainPrefix(s);
+        for (int i = 0; i < plain; i++) {
+            buf[length++] = (byte) s.charAt(i);
+        }
+        for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 switch (c) {
@@ -137,6 +141,19 @@ final class XmlOut {
                 utf8(codePoint);
             }
         }
+    }
+
+    /** How many leading characters are ASCII that needs no escaping anywhere. */
+    private static int plainPrefix(String s) {
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || c < 0x20 || c == '<' || c == '>' || c == '&' || c == '"') {
+                break;
+            }
+            i++;
+        }
+        return i;
     }
 
     private void characterReference(int codePoint) {

@@ -48,10 +48,10 @@ final class EntryIndex {
         return i >= 0 ? entries[i] : null;
     }
 
-    /** These entries and {@code e}, which replaces any with its tag. */
-    EntryIndex with(Header.Entry e) {
-        Header.Entry[] all = Arrays.copyOf(entries, entries.length + 1);
-        all[entries.length] = e;
+    /** These entries and {@code added}, which replace any with their tags. */
+    EntryIndex with(Header.Entry... added) {
+        Header.Entry[] all = Arrays.copyOf(entries, entries.length + added.length);
+        System.arraycopy(added, 0, all, entries.length, added.length);
         return of(all, all.length);
     }
 }

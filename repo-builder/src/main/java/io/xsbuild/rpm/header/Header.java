@@ -103,13 +103,17 @@ public final class Header {
     }
 
     /**
-     * This header with one more entry: {@code sourceTag} of {@code source} under the number
-     * {@code tag}, as librpm's headerPut adds a translated signature value to the main header.
+     * This header with more entries: for each {@code [tag, sourceTag]} pair, {@code sourceTag} of
+     * {@code source} under the number {@code tag}, as librpm's headerPut adds translated signature
+     * values to the main header.
      */
-    public Header withEntry(int tag, Header source, int sourceTag) {
-        Entry from = source.entries.get(sourceTag);
-        return new Header(entries.with(new Entry(tag, from.type(), from.offset(), from.count(), from.store())),
-                regionTag);
+    public Header withEntries(Header source, int[][] tagPairs) {
+        Entry[] added = new Entry[tagPairs.length];
+        for (int i = 0; i < added.length; i++) {
+            Entry from = source.entries.get(tagPairs[i][1]);
+            added[i] = new Entry(tagPairs[i][0], from.type(), from.offset(), from.count(), from.store());
+        }
+        return new Header(entries.with(added), regionTag);
     }
 
     private static long value(Entry e, int index) {

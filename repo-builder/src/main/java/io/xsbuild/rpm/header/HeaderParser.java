@@ -40,39 +40,41 @@ public final class HeaderParser {
             int typeId = Bytes.s32(index, at + 4);
             int offset = Bytes.s32(index, at + 8);
             int n = Bytes.s32(index, at + 12);
-            String entry = what + " entry " + i + " (" + Tags.describe(tag) + ")";
             if (tag < Tags.HEADERI18NTABLE) {
-                throw new RpmFormatException(entry + " uses a tag number reserved for regions");
+                throw bad(what, i, tag, "uses a tag number reserved for regions");
             }
             HeaderType type = HeaderType.of(typeId);
             if (type == null || type == HeaderType.NULL) {
-                throw new RpmFormatException(entry + " has type " + typeId + ", expected 1 to 9");
+                throw bad(what, i, tag, "has type " + typeId + ", expected 1 to 9");
             }
             if (offset < 0 || offset > data.length) {
-                throw new RpmFormatException(entry + " points at byte " + offset + " of a " + data.length
-                        + "-byte data store");
+                throw bad(what, i, tag, "points at byte " + offset + " of a " + data.length + "-byte data store");
             }
             if (offset < end) {
-                throw new RpmFormatException(entry + " starts at byte " + offset
+                throw bad(what, i, tag, "starts at byte " + offset
                         + ", inside the data of the entry before it (which ends at " + end + ")");
             }
             if (n < 1 || n > data.length) {
-                throw new RpmFormatException(entry + " claims " + Integer.toUnsignedString(n)
-                        + " values in a " + data.length + "-byte data store");
+                throw bad(what, i, tag, "claims " + Integer.toUnsignedString(n) + " values in a " + data.length
+                        + "-byte data store");
             }
             if (offset % type.alignment() != 0) {
-                throw new RpmFormatException(entry + " has " + type + " data at byte " + offset
-                        + ", not on a " + type.alignment() + "-byte boundary");
+                throw bad(what, i, tag, "has " + type + " data at byte " + offset + ", not on a "
+                        + type.alignment() + "-byte boundary");
             }
             long length = length(type, data, offset, n);
             if (length < 0) {
-                throw new RpmFormatException(entry + ": its " + n + " " + type + " value(s) at byte " + offset
-                        + " run past the end of the " + data.length + "-byte data store");
+                throw bad(what, i, tag, "has " + n + " " + type + " value(s) at byte " + offset
+                        + " that run past the end of the " + data.length + "-byte data store");
             }
             end = offset + length;
             entries[parsed++] = new Header.Entry(tag, type, offset, n, data);
         }
         return new Header(EntryIndex.of(entries, parsed), regionTag);
+    }
+
+    private static RpmFormatException bad(String what, int i, int tag, String problem) {
+        return new RpmFormatException(what + " entry " + i + " (" + Tags.describe(tag) + ") " + problem);
     }
 
     /** Checks the leading region entry and its trailer; returns the region's tag. */

@@ -61,7 +61,7 @@ class HeaderParserTest {
     @Test
     void tooManyStringsAreRefused() {
         assertThatThrownBy(() -> parse(RpmBytes.Header.region(0).raw(2000, 8, 3, new byte[] {'a', 0, 'b', 0}, 1)))
-                .hasMessageContaining("its 3 STRING_ARRAY value(s) at byte 0 run past the end");
+                .hasMessageContaining("has 3 STRING_ARRAY value(s) at byte 0 that run past the end");
     }
 
     @Test
