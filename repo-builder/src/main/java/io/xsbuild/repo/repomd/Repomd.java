@@ -1,13 +1,9 @@
 package io.xsbuild.repo.repomd;
 
 import io.xsbuild.io.ChecksumType;
-import io.xsbuild.repo.xml.XmlInput;
+import io.xsbuild.repo.xml.XmlReader;
 
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,62 +45,32 @@ public record Repomd(long revision, List<RepomdRecord> records) {
 
     /** Reads a repomd.xml; records of a checksum type xsbuild does not know are left out. */
     public static Repomd read(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(in);
-        } catch (XMLStreamException | RuntimeException e) {
-            throw new IOException(file + " is not a readable repomd.xml: " + e.getMessage(), e);
+        try (XmlReader xml = new XmlReader(file.toString(), Files.newInputStream(file))) {
+            return parse(xml);
         }
     }
 
-    private static Repomd parse(InputStream in) throws XMLStreamException {
-        XMLStreamReader xml = XmlInput.reader(in);
+    private static Repomd parse(XmlReader xml) throws IOException {
         long revision = 0;
         List<RepomdRecord> records = new ArrayList<>();
         Data data = null;
-        while (xml.hasNext()) {
-            if (xml.next() != XMLStreamConstants.START_ELEMENT) {
+        for (XmlReader.Event e = xml.next(); e != XmlReader.Event.END_DOCUMENT; e = xml.next()) {
+            if (e == XmlReader.Event.END && "data".equals(xml.localName())) {
+                if (data != null && data.complete()) {
+                    records.add(data.record());
+                }
+                data = null;
+            }
+            if (e != XmlReader.Event.START) {
                 continue;
             }
-            switch (xml.getLocalName()) {
-                case "revision" -> revision = parseLong(xml.getElementText());
-                case "data" -> data = new Data(xml.getAttributeValue(null, "type"));
-                case "checksum" -> {
-                    if (data != null) {
-                        data.checksumType = ChecksumType.byName(xml.getAttributeValue(null, "type"));
-                        data.checksum = xml.getElementText().strip();
-                    }
-                }
-                case "open-checksum" -> {
-                    if (data != null) {
-                        data.openChecksum = xml.getElementText().strip();
-                    }
-                }
-                case "location" -> {
-                    if (data != null) {
-                        data.href = xml.getAttributeValue(null, "href");
-                    }
-                }
-                case "timestamp" -> {
-                    if (data != null) {
-                        data.timestamp = parseLong(xml.getElementText());
-                    }
-                }
-                case "size" -> {
-                    if (data != null) {
-                        data.size = parseLong(xml.getElementText());
-                    }
-                }
-                case "open-size" -> {
-                    if (data != null) {
-                        data.openSize = parseLong(xml.getElementText());
-                        if (data.complete()) {
-                            records.add(data.record());
-                        }
-                        data = null;
-                    }
-                }
-                default -> {
-                }
+            String element = xml.localName();
+            if ("revision".equals(element)) {
+                revision = parseLong(xml.elementText());
+            } else if ("data".equals(element)) {
+                data = new Data(xml.attribute("type"));
+            } else if (data != null) {
+                data.read(element, xml);
             }
         }
         return new Repomd(revision, records);
@@ -139,6 +105,22 @@ public record Repomd(long revision, List<RepomdRecord> records) {
 
         RepomdRecord record() {
             return new RepomdRecord(type, checksumType, checksum, openChecksum, href, timestamp, size, openSize);
+        }
+
+        void read(String element, XmlReader xml) throws IOException {
+            switch (element) {
+                case "checksum" -> {
+                    checksumType = ChecksumType.byName(xml.attribute("type"));
+                    checksum = xml.elementText().strip();
+                }
+                case "open-checksum" -> openChecksum = xml.elementText().strip();
+                case "location" -> href = xml.attribute("href");
+                case "timestamp" -> timestamp = parseLong(xml.elementText());
+                case "size" -> size = parseLong(xml.elementText());
+                case "open-size" -> openSize = parseLong(xml.elementText());
+                default -> {
+                }
+            }
         }
     }
 }

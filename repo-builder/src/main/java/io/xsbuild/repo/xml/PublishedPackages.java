@@ -27,7 +27,16 @@ import java.util.Map;
  */
 public final class PublishedPackages implements AutoCloseable {
 
+    private static final int READ_AHEAD = 64;
+
+    /** One package's part of filelists.xml or other.xml. */
+    private record Part<T>(String pkgid, List<T> items) {
+    }
+
     private final Map<MetadataType, XmlCursor> cursors = new EnumMap<>(MetadataType.class);
+    private ReadAhead<RpmPackage> primary;
+    private ReadAhead<Part<FileEntry>> filelists;
+    private ReadAhead<Part<Changelog>> other;
 
     private PublishedPackages() {
     }
@@ -48,6 +57,7 @@ public final class PublishedPackages implements AutoCloseable {
                 packages.cursors.put(type, new XmlCursor(record.href(),
                         compression.decompress(Files.newInputStream(file))));
             }
+            packages.start();
             return packages;
         } catch (IOException | RuntimeException e) {
             packages.close();
@@ -55,19 +65,38 @@ public final class PublishedPackages implements AutoCloseable {
         }
     }
 
+    /** Each file is parsed on a thread of its own, a few packages ahead of the caller. */
+    private void start() {
+        XmlCursor p = cursors.get(MetadataType.PRIMARY);
+        XmlCursor f = cursors.get(MetadataType.FILELISTS);
+        XmlCursor o = cursors.get(MetadataType.OTHER);
+        primary = new ReadAhead<>("xsbuild-primary-reader", () -> p.nextPackage() ? primary(p) : null, READ_AHEAD);
+        filelists = new ReadAhead<>("xsbuild-filelists-reader", () -> f.nextPackage() ? files(f) : null, READ_AHEAD);
+        other = new ReadAhead<>("xsbuild-other-reader", () -> o.nextPackage() ? changelogs(o) : null, READ_AHEAD);
+    }
+
     /** The next package, or null after the last. */
     public RpmPackage next() throws IOException {
-        XmlCursor primary = cursors.get(MetadataType.PRIMARY);
-        if (!primary.nextPackage()) {
+        RpmPackage p = primary.next();
+        if (p == null) {
             return null;
         }
-        RpmPackage p = primary(primary);
-        List<FileEntry> files = files(cursors.get(MetadataType.FILELISTS), p.pkgid());
-        List<Changelog> changelogs = changelogs(cursors.get(MetadataType.OTHER), p.pkgid());
+        List<FileEntry> files = part(filelists.next(), p.pkgid(), "filelists");
+        List<Changelog> changelogs = part(other.next(), p.pkgid(), "other");
         return new RpmPackage(p.name(), p.arch(), p.epoch(), p.version(), p.release(), p.summary(),
                 p.description(), p.packager(), p.url(), p.buildTime(), p.license(), p.vendor(), p.group(),
                 p.buildHost(), p.sourceRpm(), p.installedSize(), p.archiveSize(), p.dependencies(), files,
                 changelogs, p.file(), p.location());
+    }
+
+    private static <T> List<T> part(Part<T> part, String pkgid, String what) throws IOException {
+        if (part == null) {
+            throw new IOException(what + " metadata lists fewer packages than primary");
+        }
+        if (!pkgid.equals(part.pkgid())) {
+            throw new IOException(what + " metadata lists package " + part.pkgid() + " where primary lists " + pkgid);
+        }
+        return part.items();
     }
 
     private static RpmPackage primary(XmlCursor c) throws IOException {
@@ -106,8 +135,7 @@ public final class PublishedPackages implements AutoCloseable {
                     installed = c.number("installed");
                     archive = c.number("archive");
                 }
-                case "location" -> location = new Location(c.attribute("href"),
-                        c.xml.getAttributeValue(XmlCursor.XML_NS, "base"));
+                case "location" -> location = new Location(c.attribute("href"), c.attribute("xml:base"));
                 case "header-range" -> {
                     headerStart = c.number("start");
                     headerEnd = c.number("end");
@@ -145,8 +173,8 @@ public final class PublishedPackages implements AutoCloseable {
                 text.get("sourcerpm"), installed, archive, dependencies, List.of(), List.of(), facts, location);
     }
 
-    private static List<FileEntry> files(XmlCursor c, String pkgid) throws IOException {
-        requirePackage(c, pkgid, "filelists");
+    private static Part<FileEntry> files(XmlCursor c) throws IOException {
+        String pkgid = c.attribute("pkgid");
         List<FileEntry> files = new ArrayList<>();
         for (String element = c.nextInPackage(); element != null; element = c.nextInPackage()) {
             if ("file".equals(element)) {
@@ -154,32 +182,27 @@ public final class PublishedPackages implements AutoCloseable {
                 files.add(new FileEntry(c.text(), type));
             }
         }
-        return files;
+        return new Part<>(pkgid, files);
     }
 
-    private static List<Changelog> changelogs(XmlCursor c, String pkgid) throws IOException {
-        requirePackage(c, pkgid, "other");
+    private static Part<Changelog> changelogs(XmlCursor c) throws IOException {
+        String pkgid = c.attribute("pkgid");
         List<Changelog> changelogs = new ArrayList<>();
         for (String element = c.nextInPackage(); element != null; element = c.nextInPackage()) {
             if ("changelog".equals(element)) {
                 changelogs.add(new Changelog(c.attribute("author"), c.number("date"), c.text()));
             }
         }
-        return changelogs;
-    }
-
-    private static void requirePackage(XmlCursor c, String pkgid, String what) throws IOException {
-        if (!c.nextPackage()) {
-            throw new IOException(what + " metadata lists fewer packages than primary");
-        }
-        if (!pkgid.equals(c.attribute("pkgid"))) {
-            throw new IOException(what + " metadata lists package " + c.attribute("pkgid") + " where primary lists "
-                    + pkgid);
-        }
+        return new Part<>(pkgid, changelogs);
     }
 
     @Override
     public void close() throws IOException {
+        for (ReadAhead<?> r : new ReadAhead<?>[] {primary, filelists, other}) {
+            if (r != null) {
+                r.close();
+            }
+        }
         IOException first = null;
         for (XmlCursor c : cursors.values()) {
             try {

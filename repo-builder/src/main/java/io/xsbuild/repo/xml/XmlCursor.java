@@ -1,95 +1,80 @@
 package io.xsbuild.repo.xml;
 
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** A StAX reader over one metadata file, moved from package element to package element. */
+/** One metadata file read from package element to package element. */
 final class XmlCursor implements AutoCloseable {
 
-    static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
+    private static final int PACKAGE_DEPTH = 2;
 
     private final String file;
-    private final InputStream in;
-    final XMLStreamReader xml;
+    private final XmlReader xml;
 
-    XmlCursor(String file, InputStream in) throws IOException {
+    XmlCursor(String file, InputStream in) {
         this.file = file;
-        this.in = in;
-        try {
-            this.xml = XmlInput.reader(in);
-        } catch (XMLStreamException e) {
-            throw broken(e);
-        }
+        this.xml = new XmlReader(file, in);
     }
 
     /** Moves to the start of the next {@code <package>}; false at the end of the document. */
     boolean nextPackage() throws IOException {
-        try {
-            while (xml.hasNext()) {
-                if (xml.next() == XMLStreamConstants.START_ELEMENT && "package".equals(xml.getLocalName())) {
-                    return true;
+        while (true) {
+            switch (xml.next()) {
+                case START -> {
+                    if (xml.depth() == PACKAGE_DEPTH && "package".equals(xml.localName())) {
+                        return true;
+                    }
+                }
+                case END_DOCUMENT -> {
+                    return false;
+                }
+                default -> {
                 }
             }
-            return false;
-        } catch (XMLStreamException e) {
-            throw broken(e);
         }
     }
 
-    /** The next start tag inside the current package, or null at its end tag. */
+    /** The local name of the next start tag inside the current package, or null at its end tag. */
     String nextInPackage() throws IOException {
-        try {
-            while (xml.hasNext()) {
-                int event = xml.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    return xml.getLocalName();
+        while (true) {
+            switch (xml.next()) {
+                case START -> {
+                    return xml.localName();
                 }
-                if (event == XMLStreamConstants.END_ELEMENT && "package".equals(xml.getLocalName())) {
-                    return null;
+                case END -> {
+                    if (xml.depth() < PACKAGE_DEPTH) {
+                        return null;
+                    }
+                }
+                case END_DOCUMENT -> throw new IOException(file + " ends inside a package element");
+                default -> {
                 }
             }
-            throw new IOException(file + " ends inside a package element");
-        } catch (XMLStreamException e) {
-            throw broken(e);
         }
     }
 
-    String attribute(String name) {
-        String value = xml.getAttributeValue(null, name);
+    /** The current start tag's attribute, "" when absent. */
+    String attribute(String qualifiedName) {
+        String value = xml.attribute(qualifiedName);
         return value == null ? "" : value;
     }
 
     long number(String attribute) throws IOException {
-        String value = xml.getAttributeValue(null, attribute);
+        String value = xml.attribute(attribute);
         try {
             return Long.parseLong(value);
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new IOException(file + ": " + attribute + "=\"" + value + "\" is not a number");
+        } catch (NumberFormatException e) {
+            throw xml.broken(attribute + "=\"" + value + "\" is not a number");
         }
     }
 
+    /** The current element's text. */
     String text() throws IOException {
-        try {
-            return xml.getElementText();
-        } catch (XMLStreamException e) {
-            throw broken(e);
-        }
-    }
-
-    IOException broken(Exception e) {
-        return new IOException(file + " is not readable metadata: " + e.getMessage(), e);
+        return xml.elementText();
     }
 
     @Override
     public void close() throws IOException {
-        try {
-            xml.close();
-        } catch (XMLStreamException ignored) {
-            // the stream is closed next
-        }
-        in.close();
+        xml.close();
     }
 }
