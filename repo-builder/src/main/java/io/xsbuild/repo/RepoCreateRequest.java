@@ -35,52 +35,85 @@ public record RepoCreateRequest(Path packagesDir, Path outDir, String baseUrl, i
 
     /** createrepo_c's defaults: sha256, gzip, 10 changelog entries, a worker per core, a fresh run. */
     public static RepoCreateRequest defaults(Path packagesDir) {
-        return new RepoCreateRequest(packagesDir, packagesDir, "", DEFAULT_CHANGELOG_LIMIT, ChecksumType.SHA256,
-                Compression.GZ, Runtime.getRuntime().availableProcessors(), false, false, 0, false);
+        return builder(packagesDir).build();
     }
 
-    public RepoCreateRequest withOutDir(Path value) {
-        return new RepoCreateRequest(packagesDir, value, baseUrl, changelogLimit, checksumType, compression, workers,
-                update, skipBad, retainOldMetadata, waitForLock);
+    /** A request with createrepo_c's defaults, to change option by option. */
+    public static Builder builder(Path packagesDir) {
+        return new Builder(packagesDir);
     }
 
-    public RepoCreateRequest withUpdate(boolean value) {
-        return new RepoCreateRequest(packagesDir, outDir, baseUrl, changelogLimit, checksumType, compression, workers,
-                value, skipBad, retainOldMetadata, waitForLock);
-    }
+    /** For the options a caller sets; the rest keep their defaults. */
+    public static final class Builder {
+        private final Path packagesDir;
+        private Path outDir;
+        private String baseUrl = "";
+        private int changelogLimit = DEFAULT_CHANGELOG_LIMIT;
+        private ChecksumType checksumType = ChecksumType.SHA256;
+        private Compression compression = Compression.GZ;
+        private int workers = Runtime.getRuntime().availableProcessors();
+        private boolean update;
+        private boolean skipBad;
+        private int retainOldMetadata;
+        private boolean waitForLock;
 
-    public RepoCreateRequest withSkipBad(boolean value) {
-        return new RepoCreateRequest(packagesDir, outDir, baseUrl, changelogLimit, checksumType, compression, workers,
-                update, value, retainOldMetadata, waitForLock);
-    }
+        private Builder(Path packagesDir) {
+            this.packagesDir = packagesDir;
+        }
 
-    public RepoCreateRequest withWorkers(int value) {
-        return new RepoCreateRequest(packagesDir, outDir, baseUrl, changelogLimit, checksumType, compression, value,
-                update, skipBad, retainOldMetadata, waitForLock);
-    }
+        public Builder outDir(Path value) {
+            outDir = value;
+            return this;
+        }
 
-    public RepoCreateRequest withMetadata(ChecksumType checksum, Compression compressed) {
-        return new RepoCreateRequest(packagesDir, outDir, baseUrl, changelogLimit, checksum, compressed, workers,
-                update, skipBad, retainOldMetadata, waitForLock);
-    }
+        public Builder baseUrl(String value) {
+            baseUrl = value;
+            return this;
+        }
 
-    public RepoCreateRequest withBaseUrl(String value) {
-        return new RepoCreateRequest(packagesDir, outDir, value, changelogLimit, checksumType, compression, workers,
-                update, skipBad, retainOldMetadata, waitForLock);
-    }
+        public Builder changelogLimit(int value) {
+            changelogLimit = value;
+            return this;
+        }
 
-    public RepoCreateRequest withChangelogLimit(int value) {
-        return new RepoCreateRequest(packagesDir, outDir, baseUrl, value, checksumType, compression, workers,
-                update, skipBad, retainOldMetadata, waitForLock);
-    }
+        public Builder checksumType(ChecksumType value) {
+            checksumType = value;
+            return this;
+        }
 
-    public RepoCreateRequest withRetainOldMetadata(int value) {
-        return new RepoCreateRequest(packagesDir, outDir, baseUrl, changelogLimit, checksumType, compression, workers,
-                update, skipBad, value, waitForLock);
-    }
+        public Builder compression(Compression value) {
+            compression = value;
+            return this;
+        }
 
-    public RepoCreateRequest withWaitForLock(boolean value) {
-        return new RepoCreateRequest(packagesDir, outDir, baseUrl, changelogLimit, checksumType, compression, workers,
-                update, skipBad, retainOldMetadata, value);
+        public Builder workers(int value) {
+            workers = value;
+            return this;
+        }
+
+        public Builder update(boolean value) {
+            update = value;
+            return this;
+        }
+
+        public Builder skipBad(boolean value) {
+            skipBad = value;
+            return this;
+        }
+
+        public Builder retainOldMetadata(int value) {
+            retainOldMetadata = value;
+            return this;
+        }
+
+        public Builder waitForLock(boolean value) {
+            waitForLock = value;
+            return this;
+        }
+
+        public RepoCreateRequest build() {
+            return new RepoCreateRequest(packagesDir, outDir, baseUrl, changelogLimit, checksumType, compression,
+                    workers, update, skipBad, retainOldMetadata, waitForLock);
+        }
     }
 }

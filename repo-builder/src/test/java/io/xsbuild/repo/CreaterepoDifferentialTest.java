@@ -76,14 +76,14 @@ class CreaterepoDifferentialTest {
         Path packages = tmp.resolve("packages");
         TestData.copyAll(packages);
         Createrepo.run(packages, tmp.resolve("theirs"));
-        xsbuild(RepoCreateRequest.defaults(packages).withOutDir(tmp.resolve("ours")));
+        xsbuild(RepoCreateRequest.builder(packages).outDir(tmp.resolve("ours")).build());
         assertSameMetadata(tmp.resolve("ours"), tmp.resolve("theirs"), packages, rpms(packages));
     }
 
     @Test
     void aGeneratedCorpusIsDescribedTheSame() throws Exception {
         Createrepo.run(corpusDir, tmp.resolve("theirs"));
-        xsbuild(RepoCreateRequest.defaults(corpusDir).withOutDir(tmp.resolve("ours")).withWorkers(3));
+        xsbuild(RepoCreateRequest.builder(corpusDir).outDir(tmp.resolve("ours")).workers(3).build());
         assertSameMetadata(tmp.resolve("ours"), tmp.resolve("theirs"), corpusDir, corpus);
     }
 
@@ -91,22 +91,23 @@ class CreaterepoDifferentialTest {
     void baseUrlChecksumAndChangelogLimitAreAppliedAsCreaterepoAppliesThem() throws Exception {
         Createrepo.run(corpusDir, tmp.resolve("theirs"), "--baseurl", "http://mirror.example/xs/8.2/",
                 "--checksum", "sha512", "--changelog-limit", "3");
-        xsbuild(RepoCreateRequest.defaults(corpusDir).withOutDir(tmp.resolve("ours"))
-                .withBaseUrl("http://mirror.example/xs/8.2/").withMetadata(ChecksumType.SHA512, Compression.GZ)
-                .withChangelogLimit(3));
+        xsbuild(RepoCreateRequest.builder(corpusDir).outDir(tmp.resolve("ours"))
+                .baseUrl("http://mirror.example/xs/8.2/")
+                .checksumType(ChecksumType.SHA512).compression(Compression.GZ).changelogLimit(3).build());
         assertSameMetadata(tmp.resolve("ours"), tmp.resolve("theirs"), corpusDir, corpus);
         Createrepo.run(corpusDir, tmp.resolve("theirs-sha1"), "--checksum", "sha1", "--changelog-limit", "0");
-        xsbuild(RepoCreateRequest.defaults(corpusDir).withOutDir(tmp.resolve("ours-sha1"))
-                .withMetadata(ChecksumType.SHA1, Compression.GZ).withChangelogLimit(0));
+        xsbuild(RepoCreateRequest.builder(corpusDir).outDir(tmp.resolve("ours-sha1"))
+                .checksumType(ChecksumType.SHA1).compression(Compression.GZ).changelogLimit(0).build());
         assertSameMetadata(tmp.resolve("ours-sha1"), tmp.resolve("theirs-sha1"), corpusDir, corpus);
     }
 
     @Test
     void xzAndZstdHoldTheSameMetadataAsGzip() throws Exception {
-        xsbuild(RepoCreateRequest.defaults(corpusDir).withOutDir(tmp.resolve("gz")));
+        xsbuild(RepoCreateRequest.builder(corpusDir).outDir(tmp.resolve("gz")).build());
         for (Compression c : List.of(Compression.XZ, Compression.ZSTD)) {
             Path out = tmp.resolve(c.toString());
-            xsbuild(RepoCreateRequest.defaults(corpusDir).withOutDir(out).withMetadata(ChecksumType.SHA256, c));
+            xsbuild(RepoCreateRequest.builder(corpusDir).outDir(out).checksumType(ChecksumType.SHA256).compression(c)
+                    .build());
             assertThat(Repodata.read(out).packages()).isEqualTo(Repodata.read(tmp.resolve("gz")).packages());
             assertThat(Repodata.read(out).repomd().records()).allSatisfy(r -> assertThat(r.href()).endsWith(c.suffix()));
         }

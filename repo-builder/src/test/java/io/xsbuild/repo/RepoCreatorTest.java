@@ -80,7 +80,7 @@ class RepoCreatorTest {
     @Test
     void metadataCanGoElsewhereThanThePackages() throws Exception {
         TestData.copy(tmp.resolve("pkgs"), "fake_bash-1.1.1-1.x86_64.rpm");
-        create(RepoCreateRequest.defaults(tmp.resolve("pkgs")).withOutDir(tmp.resolve("out")));
+        create(RepoCreateRequest.builder(tmp.resolve("pkgs")).outDir(tmp.resolve("out")).build());
         assertThat(tmp.resolve("pkgs/repodata")).doesNotExist();
         assertThat(Repodata.read(tmp.resolve("out")).of("primary").get(0))
                 .contains("href=\"fake_bash-1.1.1-1.x86_64.rpm\"");
@@ -95,11 +95,11 @@ class RepoCreatorTest {
         Files.delete(files.get(17));
         Files.setLastModifiedTime(files.get(8), FileTime.fromMillis(1_000_000_000_000L));
         Corpus.generate(dir.resolve("new"), Corpus.Spec.small(3, 99));
-        RepoCreateResult update = create(RepoCreateRequest.defaults(dir).withUpdate(true));
+        RepoCreateResult update = create(RepoCreateRequest.builder(dir).update(true).build());
         assertThat(update.packages()).isEqualTo(41);
         assertThat(update.reused()).isEqualTo(37);
         assertThat(update.read()).isEqualTo(4);
-        create(RepoCreateRequest.defaults(dir).withOutDir(tmp.resolve("fresh")));
+        create(RepoCreateRequest.builder(dir).outDir(tmp.resolve("fresh")).build());
         assertThat(openChecksums(dir)).isEqualTo(openChecksums(tmp.resolve("fresh")));
     }
 
@@ -108,14 +108,14 @@ class RepoCreatorTest {
         Path dir = tmp.resolve("repo");
         Corpus.generate(dir, Corpus.Spec.small(30, 4));
         create(RepoCreateRequest.defaults(dir));
-        RepoCreateResult sha512 = create(RepoCreateRequest.defaults(dir).withUpdate(true)
-                .withMetadata(ChecksumType.SHA512, Compression.ZSTD));
+        RepoCreateResult sha512 = create(RepoCreateRequest.builder(dir).update(true)
+                .checksumType(ChecksumType.SHA512).compression(Compression.ZSTD).build());
         assertThat(sha512.reused()).isZero();
-        RepoCreateResult shorter = create(RepoCreateRequest.defaults(dir).withUpdate(true)
-                .withMetadata(ChecksumType.SHA512, Compression.ZSTD).withChangelogLimit(2));
+        RepoCreateResult shorter = create(RepoCreateRequest.builder(dir).update(true)
+                .checksumType(ChecksumType.SHA512).compression(Compression.ZSTD).changelogLimit(2).build());
         assertThat(shorter.reused()).isPositive().isLessThan(30);
-        create(RepoCreateRequest.defaults(dir).withOutDir(tmp.resolve("fresh"))
-                .withMetadata(ChecksumType.SHA512, Compression.GZ).withChangelogLimit(2));
+        create(RepoCreateRequest.builder(dir).outDir(tmp.resolve("fresh"))
+                .checksumType(ChecksumType.SHA512).compression(Compression.GZ).changelogLimit(2).build());
         assertThat(openChecksums(dir)).isEqualTo(openChecksums(tmp.resolve("fresh")));
     }
 
@@ -125,7 +125,7 @@ class RepoCreatorTest {
         create(RepoCreateRequest.defaults(tmp));
         RepomdRecord other = Repomd.read(tmp.resolve("repodata/repomd.xml")).record("other").orElseThrow();
         Files.write(tmp.resolve(other.href()), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2});
-        RepoCreateResult update = create(RepoCreateRequest.defaults(tmp).withUpdate(true));
+        RepoCreateResult update = create(RepoCreateRequest.builder(tmp).update(true).build());
         assertThat(update.reused()).isZero();
         assertThat(update.read()).isEqualTo(12);
         assertThat(events.warnings).anySatisfy(w -> assertThat(w).startsWith("Cannot reuse"));
@@ -160,7 +160,7 @@ class RepoCreatorTest {
         Files.write(tmp.resolve("zzz-random.rpm"), new java.util.Random(1).ints(3000, 0, 256)
                 .collect(java.io.ByteArrayOutputStream::new, java.io.ByteArrayOutputStream::write,
                         (a, b) -> a.writeBytes(b.toByteArray())).toByteArray());
-        RepoCreateResult result = create(RepoCreateRequest.defaults(tmp).withSkipBad(true));
+        RepoCreateResult result = create(RepoCreateRequest.builder(tmp).skipBad(true).build());
         assertThat(result.packages()).isEqualTo(2);
         assertThat(result.skipped()).extracting(RepoCreateResult.SkippedPackage::file)
                 .containsExactly("aaa-empty.rpm", "zzz-random.rpm");
@@ -190,7 +190,7 @@ class RepoCreatorTest {
         });
         release.start();
         long started = System.nanoTime();
-        RepoCreateResult waited = create(RepoCreateRequest.defaults(tmp).withWaitForLock(true));
+        RepoCreateResult waited = create(RepoCreateRequest.builder(tmp).waitForLock(true).build());
         assertThat(waited.packages()).isEqualTo(1);
         assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(500);
         assertThat(events.infos).anySatisfy(i -> assertThat(i).startsWith("Waiting for the run that holds"));
@@ -202,9 +202,9 @@ class RepoCreatorTest {
         TestData.copy(tmp, "fake_bash-1.1.1-1.x86_64.rpm");
         create(RepoCreateRequest.defaults(tmp));
         TestData.copy(tmp, "super_kernel-6.0.1-2.x86_64.rpm");
-        create(RepoCreateRequest.defaults(tmp).withRetainOldMetadata(1));
+        create(RepoCreateRequest.builder(tmp).retainOldMetadata(1).build());
         TestData.copy(tmp, "Rimmer-1.0.2-2.x86_64.rpm");
-        create(RepoCreateRequest.defaults(tmp).withRetainOldMetadata(1));
+        create(RepoCreateRequest.builder(tmp).retainOldMetadata(1).build());
         assertThat(snapshot(tmp)).hasSize(1 + 3 + 3);
         TestData.copy(tmp, "Archer-3.4.5-6.x86_64.rpm");
         create(RepoCreateRequest.defaults(tmp));
@@ -226,9 +226,9 @@ class RepoCreatorTest {
     void requestsThatCannotBeCarriedOutAreUsageErrors() {
         assertThatThrownBy(() -> create(RepoCreateRequest.defaults(tmp.resolve("missing"))))
                 .isInstanceOf(UsageException.class).hasMessageContaining("missing is not a directory");
-        assertThatThrownBy(() -> create(RepoCreateRequest.defaults(tmp).withWorkers(0)))
+        assertThatThrownBy(() -> create(RepoCreateRequest.builder(tmp).workers(0).build()))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--workers 0");
-        assertThatThrownBy(() -> create(RepoCreateRequest.defaults(tmp).withChangelogLimit(-2)))
+        assertThatThrownBy(() -> create(RepoCreateRequest.builder(tmp).changelogLimit(-2).build()))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--changelog-limit -2");
     }
 }
