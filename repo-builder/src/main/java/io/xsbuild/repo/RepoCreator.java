@@ -12,7 +12,6 @@ import io.xsbuild.rpm.RpmReader;
 import io.xsbuild.rpm.header.HeaderText;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,55 +33,35 @@ public final class RepoCreator {
         long started = System.nanoTime();
         validate(request);
         Path outDir = request.outDir().toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(outDir);
-            try (RepoLock lock = RepoLock.acquire(outDir, request.waitForLock(), events)) {
-                RepodataPublisher publisher = new RepodataPublisher(outDir);
-                publisher.removeLeftovers();
-                List<PackageFile> files = PackageScanner.scan(request.packagesDir());
-                events.info("Found " + files.size() + " package" + (files.size() == 1 ? "" : "s") + " in "
-                        + request.packagesDir());
-                Path staging = publisher.stage();
-                try {
-                    Published published = write(request, files, staging);
-                    publisher.publish(staging, published.repomd(), request.retainOldMetadata());
-                    PackagePipeline.Totals t = published.totals();
-                    return new RepoCreateResult(publisher.repodata(), t.written(), t.read(), t.reused(),
-                            t.bad().stream().map(b -> new RepoCreateResult.SkippedPackage(b.file(), b.problem())).toList(),
-                            t.bytesRead(), (System.nanoTime() - started) / 1e9, request.checksumType().repodataName(),
-                            request.compression().toString(), published.repomd().records());
-                } finally {
-                    publisher.discard(staging);
+        try (RepodataTarget target = RepodataTarget.open(outDir, request.waitForLock(), events)) {
+            List<PackageFile> files = PackageScanner.scan(request.packagesDir());
+            events.info("Found " + files.size() + " package" + (files.size() == 1 ? "" : "s") + " in "
+                    + request.packagesDir());
+            RpmReader reader = new RpmReader(request.checksumType(), request.changelogLimit(), request.baseUrl(),
+                    events::warn);
+            ReusableMetadata reuse = request.update() ? ReusableMetadata.open(request, events) : null;
+            PackagePipeline.Totals totals;
+            List<RepomdRecord> records;
+            try (reuse; RepodataWriter writer = target.writer(request.compression(), request.checksumType(),
+                    files.size())) {
+                totals = new PackagePipeline(reader, request.workers(), events).run(files, reuse, writer,
+                        !request.skipBad());
+                if (!totals.bad().isEmpty() && !request.skipBad()) {
+                    throw new BadPackagesException(request.packagesDir(), totals.bad());
                 }
-            }
-        } catch (IOException e) {
-            throw new FailedException("Cannot publish " + outDir.resolve("repodata") + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** What was written to the staging directory. */
-    private record Published(Repomd repomd, PackagePipeline.Totals totals) {
-    }
-
-    private Published write(RepoCreateRequest request, List<PackageFile> files, Path staging)
-            throws IOException, BadPackagesException {
-        RpmReader reader = new RpmReader(request.checksumType(), request.changelogLimit(), request.baseUrl(),
-                events::warn);
-        ReusableMetadata reuse = request.update() ? ReusableMetadata.open(request, events) : null;
-        try (reuse; RepodataWriter writer = new RepodataWriter(staging, request.compression(),
-                request.checksumType(), files.size())) {
-            PackagePipeline.Totals totals = new PackagePipeline(reader, request.workers(), events)
-                    .run(files, reuse, writer, !request.skipBad());
-            if (!totals.bad().isEmpty() && !request.skipBad()) {
-                throw new BadPackagesException(request.packagesDir(), totals.bad());
+                records = writer.finish();
             }
             for (BadPackageException bad : totals.bad()) {
                 events.warn("skipped " + bad.getMessage());
             }
-            List<RepomdRecord> records = writer.finish();
-            Repomd repomd = new Repomd(System.currentTimeMillis() / 1000, records);
-            Files.writeString(staging.resolve(Repomd.FILE_NAME), repomd.toXml(), StandardCharsets.UTF_8);
-            return new Published(repomd, totals);
+            Repomd repomd = target.publish(records, request.retainOldMetadata());
+            List<RepoCreateResult.SkippedPackage> skipped = totals.bad().stream()
+                    .map(b -> new RepoCreateResult.SkippedPackage(b.file(), b.problem())).toList();
+            return new RepoCreateResult(target.repodata(), totals.written(), totals.read(), totals.reused(), skipped,
+                    totals.bytesRead(), (System.nanoTime() - started) / 1e9, request.checksumType().repodataName(),
+                    request.compression().toString(), repomd.records());
+        } catch (IOException e) {
+            throw new FailedException("Cannot publish " + outDir.resolve("repodata") + ": " + e.getMessage(), e);
         }
     }
 
