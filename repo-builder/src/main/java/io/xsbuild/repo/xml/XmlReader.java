@@ -35,6 +35,7 @@ public final class XmlReader implements AutoCloseable {
     private int attributes;
     private String text;
     private final Bytes scratch = new Bytes();
+    private final NameCache names = new NameCache();
 
     public XmlReader(String file, InputStream in) {
         this.file = file;
@@ -195,6 +196,15 @@ public final class XmlReader implements AutoCloseable {
     }
 
     private String readName() throws IOException {
+        int end = pos;
+        while (end < limit && isNameByte(buf[end])) {
+            end++;
+        }
+        if (end < limit && end > pos) {
+            String cached = names.get(buf, pos, end);
+            pos = end;
+            return cached;
+        }
         scratch.clear();
         while (true) {
             int c = peek();
@@ -210,8 +220,18 @@ public final class XmlReader implements AutoCloseable {
         return scratch.string();
     }
 
+    private static boolean isNameByte(byte c) {
+        return c != '>' && c != '/' && c != '=' && c != ' ' && c != '\t' && c != '\n' && c != '\r';
+    }
+
     /** An attribute value up to its closing quote, entities resolved and whitespace normalised. */
     private String value(int quote) throws IOException {
+        int end = plainRun(pos, quote);
+        if (end < limit && buf[end] == quote) {
+            String value = string(pos, end);
+            pos = end + 1;
+            return value;
+        }
         scratch.clear();
         while (true) {
             int c = require();
@@ -235,6 +255,12 @@ public final class XmlReader implements AutoCloseable {
 
     /** Character data up to the next '<', entities resolved and line ends normalised. */
     private String characters() throws IOException {
+        int end = plainRun(pos, '<');
+        if (end < limit && buf[end] == '<') {
+            String value = string(pos, end);
+            pos = end;
+            return value;
+        }
         scratch.clear();
         while (true) {
             int c = peek();
@@ -253,6 +279,28 @@ public final class XmlReader implements AutoCloseable {
                 scratch.add((byte) c);
             }
         }
+    }
+
+    /** Where a run of bytes that need no resolving, from {@code from} in the buffer, stops. */
+    private int plainRun(int from, int terminator) {
+        int i = from;
+        while (i < limit) {
+            byte c = buf[i];
+            if (c == terminator || c == '&' || c == '<' || c == '\r' || c == '\t' || c == '\n' && terminator != '<') {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    private String string(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] < 0) {
+                return new String(buf, from, to - from, StandardCharsets.UTF_8);
+            }
+        }
+        return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     private String cdata() throws IOException {
@@ -396,6 +444,28 @@ public final class XmlReader implements AutoCloseable {
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    /** Element and attribute names seen before, so that each is one String however often it appears. */
+    private static final class NameCache {
+        private final byte[][] keys = new byte[256][];
+        private final String[] values = new String[256];
+
+        String get(byte[] b, int from, int to) {
+            int h = 0;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + b[i];
+            }
+            int slot = (h ^ h >>> 8) & 0xff;
+            byte[] key = keys[slot];
+            if (key != null && Arrays.equals(key, 0, key.length, b, from, to)) {
+                return values[slot];
+            }
+            String name = new String(b, from, to - from, StandardCharsets.UTF_8);
+            keys[slot] = Arrays.copyOfRange(b, from, to);
+            values[slot] = name;
+            return name;
+        }
     }
 
     /** A reusable byte accumulator, decoded as UTF-8. */
