@@ -1,8 +1,10 @@
 package io.xsbuild.repo;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * The order createrepo_c lists packages in: by file name, then by the directory the file is in,
@@ -14,6 +16,27 @@ public final class PackageOrder {
     public static final Comparator<String> HREFS = PackageOrder::compareHrefs;
 
     private PackageOrder() {
+    }
+
+    /** Sorts files into this order, splitting each href into name and directory once. */
+    static List<PackageFile> sort(List<PackageFile> files) {
+        record Keyed(String name, String dir, PackageFile file) {
+        }
+        Keyed[] keyed = new Keyed[files.size()];
+        for (int i = 0; i < keyed.length; i++) {
+            String href = files.get(i).href();
+            int slash = href.lastIndexOf('/');
+            keyed[i] = new Keyed(href.substring(slash + 1), slash < 0 ? "" : href.substring(0, slash), files.get(i));
+        }
+        Arrays.sort(keyed, (a, b) -> {
+            int byName = compareBytes(a.name(), b.name());
+            return byName != 0 ? byName : compareBytes(a.dir(), b.dir());
+        });
+        List<PackageFile> sorted = new ArrayList<>(keyed.length);
+        for (Keyed k : keyed) {
+            sorted.add(k.file());
+        }
+        return sorted;
     }
 
     static int compareHrefs(String a, String b) {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -44,8 +43,7 @@ final class PackageScanner {
                         throw e;
                     }
                 });
-        found.sort(Comparator.comparing(PackageFile::href, PackageOrder.HREFS));
-        return found;
+        return PackageOrder.sort(found);
     }
 
     private static String href(Path root, Path file) {

@@ -47,7 +47,8 @@ final class MetadataFile {
             DigestingOutputStream compressed = new DigestingOutputStream(
                     new BufferedOutputStream(Files.newOutputStream(file), 256 * 1024), checksumType.newDigest());
             OutputStream compressor = compression.compress(compressed);
-            return new Streams(new DigestingOutputStream(compressor, checksumType.newDigest()), compressor, compressed);
+            return new Streams(new DigestingOutputStream(new BufferedOutputStream(compressor, 64 * 1024),
+                    checksumType.newDigest()), compressor, compressed);
         }
     }
 
