@@ -48,10 +48,29 @@ final class EntryIndex {
         return i >= 0 ? entries[i] : null;
     }
 
-    /** These entries and {@code added}, which replace any with their tags. */
+    /** These entries and {@code added}, which replace any with their tags; each goes in by bisection. */
     EntryIndex with(Header.Entry... added) {
-        Header.Entry[] all = Arrays.copyOf(entries, entries.length + added.length);
-        System.arraycopy(added, 0, all, entries.length, added.length);
-        return of(all, all.length);
+        int[] t = tags;
+        Header.Entry[] e = entries;
+        for (Header.Entry entry : added) {
+            int i = Arrays.binarySearch(t, entry.tag());
+            if (i >= 0) {
+                e = e.clone();
+                e[i] = entry;
+                continue;
+            }
+            int at = -i - 1;
+            int[] moreTags = new int[t.length + 1];
+            Header.Entry[] moreEntries = new Header.Entry[e.length + 1];
+            System.arraycopy(t, 0, moreTags, 0, at);
+            System.arraycopy(e, 0, moreEntries, 0, at);
+            moreTags[at] = entry.tag();
+            moreEntries[at] = entry;
+            System.arraycopy(t, at, moreTags, at + 1, t.length - at);
+            System.arraycopy(e, at, moreEntries, at + 1, e.length - at);
+            t = moreTags;
+            e = moreEntries;
+        }
+        return new EntryIndex(t, e);
     }
 }
