@@ -1,0 +1,86 @@
+package io.xsbuild.repo;
+
+import io.xsbuild.error.FailedException;
+import io.xsbuild.error.UsageException;
+import io.xsbuild.error.XsbuildException;
+import io.xsbuild.event.Events;
+import io.xsbuild.repo.repomd.Repomd;
+import io.xsbuild.repo.repomd.RepomdRecord;
+import io.xsbuild.repo.write.RepodataWriter;
+import io.xsbuild.rpm.BadPackageException;
+import io.xsbuild.rpm.RpmReader;
+import io.xsbuild.rpm.header.HeaderText;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Publishes yum repodata for a directory of RPM packages, as {@code createrepo_c --no-database}
+ * does: primary, filelists and other metadata and a repomd.xml, swapped in atomically under a
+ * lock. The one entry point the command line calls.
+ */
+public final class RepoCreator {
+
+    private final Events events;
+
+    public RepoCreator(Events events) {
+        this.events = events;
+    }
+
+    public RepoCreateResult create(RepoCreateRequest request) throws XsbuildException {
+        long started = System.nanoTime();
+        validate(request);
+        Path outDir = request.outDir().toAbsolutePath().normalize();
+        try (RepodataTarget target = RepodataTarget.open(outDir, request.waitForLock(), events)) {
+            List<PackageFile> files = PackageScanner.scan(request.packagesDir());
+            events.info("Found " + files.size() + " package" + (files.size() == 1 ? "" : "s") + " in "
+                    + request.packagesDir());
+            RpmReader reader = new RpmReader(request.checksumType(), request.changelogLimit(), request.baseUrl(),
+                    events::warn);
+            ReusableMetadata reuse = request.update() ? ReusableMetadata.open(request, events) : null;
+            PackagePipeline.Totals totals;
+            List<RepomdRecord> records;
+            try (reuse; RepodataWriter writer = target.writer(request.compression(), request.checksumType(),
+                    files.size())) {
+                totals = new PackagePipeline(reader, request.workers(), events).run(files, reuse, writer,
+                        !request.skipBad());
+                if (!totals.bad().isEmpty() && !request.skipBad()) {
+                    throw new BadPackagesException(request.packagesDir(), totals.bad());
+                }
+                records = writer.finish();
+            }
+            for (BadPackageException bad : totals.bad()) {
+                events.warn("skipped " + bad.getMessage());
+            }
+            Repomd repomd = target.publish(records, request.retainOldMetadata());
+            List<RepoCreateResult.SkippedPackage> skipped = totals.bad().stream()
+                    .map(b -> new RepoCreateResult.SkippedPackage(b.file(), b.problem())).toList();
+            return new RepoCreateResult(target.repodata(), totals.written(), totals.read(), totals.reused(), skipped,
+                    totals.bytesRead(), (System.nanoTime() - started) / 1e9, request.checksumType().repodataName(),
+                    request.compression().toString(), repomd.records());
+        } catch (IOException e) {
+            throw new FailedException("Cannot publish " + outDir.resolve("repodata") + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void validate(RepoCreateRequest r) throws UsageException {
+        if (!Files.isDirectory(r.packagesDir())) {
+            throw new UsageException(r.packagesDir() + " is not a directory", "give the directory that holds the packages");
+        }
+        if (r.workers() < 1) {
+            throw new UsageException("--workers " + r.workers() + " is not a number of workers", "give 1 or more");
+        }
+        if (r.changelogLimit() < -1) {
+            throw new UsageException("--changelog-limit " + r.changelogLimit() + " is not a limit",
+                    "give 0 or more entries, or -1 for all");
+        }
+        if (r.retainOldMetadata() < 0) {
+            throw new UsageException("--retain-old-md " + r.retainOldMetadata() + " is not a count", "give 0 or more");
+        }
+        if (HeaderText.forbiddenCharacter(r.baseUrl()) >= 0) {
+            throw new UsageException("--baseurl contains a control character", "give a URL");
+        }
+    }
+}

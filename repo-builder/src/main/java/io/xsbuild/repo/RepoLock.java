@@ -1,0 +1,73 @@
+package io.xsbuild.repo;
+
+import io.xsbuild.event.Events;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * An exclusive lock on {@code .repodata.lock} beside repodata/, held for a whole run so that two
+ * runs on one directory never interleave. The file stays after the run (removing a lock file
+ * invites races); the lock goes with the process, however it ends.
+ */
+final class RepoLock implements AutoCloseable {
+
+    static final String FILE_NAME = ".repodata.lock";
+    private static final long POLL_MILLIS = 200;
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private RepoLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    static RepoLock acquire(Path outDir, boolean wait, Events events) throws IOException, RepoLockedException {
+        Path file = outDir.resolve(FILE_NAME);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            FileLock lock = tryLock(channel);
+            if (lock == null && !wait) {
+                throw new RepoLockedException(outDir, file);
+            }
+            if (lock == null) {
+                events.info("Waiting for the run that holds " + file + " to finish");
+            }
+            while (lock == null) {
+                Thread.sleep(POLL_MILLIS);
+                lock = tryLock(channel);
+            }
+            return new RepoLock(channel, lock);
+        } catch (InterruptedException e) {
+            channel.close();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for " + file);
+        } catch (IOException | RepoLockedException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            lock.release();
+        } finally {
+            channel.close();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.xsbuild.repo.repomd;
+
+import io.xsbuild.io.ChecksumType;
+import io.xsbuild.repo.xml.XmlReader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** repomd.xml: the revision and the metadata files of a repository, written as createrepo_c writes it. */
+public record Repomd(long revision, List<RepomdRecord> records) {
+
+    public static final String FILE_NAME = "repomd.xml";
+
+    public Repomd {
+        records = List.copyOf(records);
+    }
+
+    public Optional<RepomdRecord> record(String type) {
+        return records.stream().filter(r -> r.type().equals(type)).findFirst();
+    }
+
+    public String toXml() {
+        StringBuilder sb = new StringBuilder(2048);
+        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<repomd xmlns=\"http://linux.duke.edu/metadata/repo\" xmlns:rpm=\"http://linux.duke.edu/metadata/rpm\">\n")
+                .append("  <revision>").append(revision).append("</revision>\n");
+        for (RepomdRecord r : records) {
+            String ct = r.checksumType().repodataName();
+            sb.append("  <data type=\"").append(r.type()).append("\">\n")
+                    .append("    <checksum type=\"").append(ct).append("\">").append(r.checksum()).append("</checksum>\n")
+                    .append("    <open-checksum type=\"").append(ct).append("\">").append(r.openChecksum())
+                    .append("</open-checksum>\n")
+                    .append("    <location href=\"").append(r.href()).append("\"/>\n")
+                    .append("    <timestamp>").append(r.timestamp()).append("</timestamp>\n")
+                    .append("    <size>").append(r.size()).append("</size>\n")
+                    .append("    <open-size>").append(r.openSize()).append("</open-size>\n")
+                    .append("  </data>\n");
+        }
+        return sb.append("</repomd>\n").toString();
+    }
+
+    /** Reads a repomd.xml; records of a checksum type xsbuild does not know are left out. */
+    public static Repomd read(Path file) throws IOException {
+        try (XmlReader xml = new XmlReader(file.toString(), Files.newInputStream(file))) {
+            return parse(xml);
+        }
+    }
+
+    private static Repomd parse(XmlReader xml) throws IOException {
+        long revision = 0;
+        List<RepomdRecord> records = new ArrayList<>();
+        Data data = null;
+        for (XmlReader.Event e = xml.next(); e != XmlReader.Event.END_DOCUMENT; e = xml.next()) {
+            if (e == XmlReader.Event.END && "data".equals(xml.localName())) {
+                if (data != null && data.complete()) {
+                    records.add(data.record());
+                }
+                data = null;
+            }
+            if (e != XmlReader.Event.START) {
+                continue;
+            }
+            String element = xml.localName();
+            if ("revision".equals(element)) {
+                revision = parseLong(xml.elementText());
+            } else if ("data".equals(element)) {
+                data = new Data(xml.attribute("type"));
+            } else if (data != null) {
+                data.read(element, xml);
+            }
+        }
+        return new Repomd(revision, records);
+    }
+
+    private static long parseLong(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** A {@code <data>} element being read. */
+    private static final class Data {
+        final String type;
+        ChecksumType checksumType;
+        String checksum;
+        String openChecksum = "";
+        String href;
+        long timestamp;
+        long size;
+        long openSize;
+
+        Data(String type) {
+            this.type = type;
+        }
+
+        boolean complete() {
+            return type != null && checksumType != null && checksum != null && href != null;
+        }
+
+        RepomdRecord record() {
+            return new RepomdRecord(type, checksumType, checksum, openChecksum, href, timestamp, size, openSize);
+        }
+
+        void read(String element, XmlReader xml) throws IOException {
+            switch (element) {
+                case "checksum" -> {
+                    checksumType = ChecksumType.byName(xml.attribute("type"));
+                    checksum = xml.elementText().strip();
+                }
+                case "open-checksum" -> openChecksum = xml.elementText().strip();
+                case "location" -> href = xml.attribute("href");
+                case "timestamp" -> timestamp = parseLong(xml.elementText());
+                case "size" -> size = parseLong(xml.elementText());
+                case "open-size" -> openSize = parseLong(xml.elementText());
+                default -> {
+                }
+            }
+        }
+    }
+}
