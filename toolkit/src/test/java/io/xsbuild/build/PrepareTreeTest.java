@@ -34,7 +34,7 @@ class PrepareTreeTest {
         repo.write("main.o", "ignored\n");
 
         SourcePreparer preparer = new SourcePreparer(new Checkouts(tmp.resolve("cache"), Events.NONE), Events.NONE);
-        PreparedTree tree = preparer.prepareTree(BuildRequest.of(repo.dir().toString()), tmp.resolve("copy"));
+        PreparedTree tree = preparer.prepareTree(BuildRequest.of(repo.dir().toString()), tmp.resolve("copy"), false);
 
         Path copy = tree.dir();
         assertThat(tree.dirty()).isTrue();

@@ -1,0 +1,130 @@
+package io.xsbuild.build;
+
+import io.xsbuild.container.LineSink;
+import io.xsbuild.container.Step;
+import io.xsbuild.error.FailedException;
+import io.xsbuild.error.XsbuildException;
+import io.xsbuild.profile.ImageLayout;
+import io.xsbuild.rpm.SourceDownload;
+import io.xsbuild.rpm.ToolOutput;
+import io.xsbuild.session.EventLines;
+import io.xsbuild.session.SessionContainer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@code --make} build of a checkout's copy: copied into the container and given to the builder, the
+ * BuildRequires of {@code --package} (or of the checkout's spec) installed (root.log), {@code make TARGET}
+ * run as the builder with the network cut (build.log), and the files it made, or those matching
+ * {@code --artifacts}, brought out into {@code OUT/artifacts/}, their paths kept.
+ */
+record MakeJob(PreparedTree tree, MakeRequest make) implements BuildJob {
+
+    /** Where files to bring out are gathered, as OUT/artifacts/ will hold them. */
+    static final String ARTIFACTS = ImageLayout.BUILDER_HOME + "/artifacts";
+
+    @Override
+    public String name() {
+        return tree.name();
+    }
+
+    @Override
+    public String repositoryPackage() {
+        return make.packageName();
+    }
+
+    @Override
+    public GitOrigin origin() {
+        return GitOrigin.of(tree);
+    }
+
+    /** The copy in the container: the builder's, below its home, where no git repository is seen above it. */
+    String dir() {
+        return ImageLayout.BUILDER_HOME + "/" + tree.dir().getFileName();
+    }
+
+    @Override
+    public Outputs run(JobContext context, SessionContainer container, StageClock stages, PackageLogs logs)
+            throws XsbuildException {
+        stages.run("copy", "copying " + tree.describe() + " in", logs.root(), () -> {
+            container.copyIn(tree.dir(), ImageLayout.BUILDER_HOME);
+            run(container, Step.of("chown", "-R", ImageLayout.BUILDER + ":", dir()), logs.root(),
+                    "Cannot give " + dir() + " to " + ImageLayout.BUILDER);
+            return null;
+        });
+        context.builddep(container, stages, logs, name(), make.packageName(), () -> requirers(context, container, logs));
+        String make = String.join(" ", this.make.command());
+        DirectorySnapshot before = stages.run("make", make + context.network(), logs.build(), () -> {
+            DirectorySnapshot snapshot = snapshot(container);
+            context.cutNetwork(container, stages, "make");
+            int exit = container.run(BuilderStep.lineBuffered(this.make.command(), dir(), environment()),
+                    logs.build().and(EventLines.of(context.events(), "build.log")));
+            if (exit != 0) {
+                throw new FailedException(make + " in " + name() + " failed (exit " + exit + ")",
+                        "its log: " + logs.build().path(), null);
+            }
+            return snapshot;
+        });
+        List<Artifact> files = stages.run("collect", "collecting what make made", () -> collect(context, container, before));
+        context.events().info(name() + ": " + make + " made " + files.size() + (files.size() == 1 ? " file" : " files"));
+        return new Outputs(null, List.of(), files);
+    }
+
+    @Override
+    public String shellDir(String failedStage) {
+        return dir();
+    }
+
+    /** The files whose BuildRequires to install: the source package of --package, else the spec, else none. */
+    private List<String> requirers(JobContext context, SessionContainer container, PackageLogs logs) throws XsbuildException {
+        if (make.packageName() != null) {
+            return List.of(new SourceDownload(context.profile().packageManager(), context.repo().dir())
+                    .fetch(container, make.packageName(), logs.root()));
+        }
+        return tree.spec() == null ? List.of() : List.of(dir() + "/" + tree.spec());
+    }
+
+    /** What make runs with: the commit time, and a ceiling that keeps git from finding a repository above the copy. */
+    private Map<String, String> environment() {
+        return Map.of("SOURCE_DATE_EPOCH", Long.toString(tree.sourceDateEpoch()),
+                "GIT_CEILING_DIRECTORIES", ImageLayout.BUILDER_HOME);
+    }
+
+    private DirectorySnapshot snapshot(SessionContainer container) throws XsbuildException {
+        StringBuilder listing = new StringBuilder();
+        run(container, BuilderStep.plain(List.of("sh", "-c", DirectorySnapshot.FIND_COMMAND), dir()),
+                (stream, line) -> listing.append(line).append('\n'), "Cannot list the files of " + dir());
+        return DirectorySnapshot.parseFind(listing.toString());
+    }
+
+    private List<Artifact> collect(JobContext context, SessionContainer container, DirectorySnapshot before)
+            throws XsbuildException {
+        List<String> chosen = BuildOutputs.select(before, snapshot(container), make.artifacts());
+        if (chosen.isEmpty()) {
+            if (!make.artifacts().isEmpty()) {
+                throw new FailedException("No file of " + name() + " matches --artifacts "
+                        + String.join(", ", make.artifacts()) + " after " + String.join(" ", make.command()));
+            }
+            context.events().warn(name() + ": " + String.join(" ", make.command()) + " added or changed no file");
+            return List.of();
+        }
+        run(container, BuilderStep.plain(List.of("mkdir", "-p", ARTIFACTS), dir()), LineSink.DISCARD,
+                "Cannot make " + ARTIFACTS);
+        List<String> copy = new ArrayList<>(List.of("cp", "-p", "--parents", "-t", ARTIFACTS, "--"));
+        copy.addAll(chosen);
+        run(container, BuilderStep.plain(copy, dir()), LineSink.DISCARD, "Cannot gather the files to bring out in " + ARTIFACTS);
+        return context.collector().files(container, ARTIFACTS, context.stagingName(name()));
+    }
+
+    /** Runs a step of xsbuild's own, which fails the build with {@code failure} and the step's last error line. */
+    private static void run(SessionContainer container, Step step, LineSink output, String failure) throws XsbuildException {
+        ToolOutput tool = new ToolOutput(output);
+        int exit = container.run(step, tool);
+        if (exit != 0) {
+            throw new FailedException(failure + " in container " + container.shortId() + " (exit " + exit + ")"
+                    + (tool.summary() == null ? "" : ": " + tool.summary()));
+        }
+    }
+}
