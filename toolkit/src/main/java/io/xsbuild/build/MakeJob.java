@@ -22,6 +22,9 @@ import java.util.Map;
  */
 record MakeJob(PreparedTree tree, MakeRequest make) implements BuildJob {
 
+    /** The environment variable that tells make what {@code git describe --tags --always --dirty} said. */
+    public static final String DESCRIBE_ENV = "XSBUILD_GIT_DESCRIBE";
+
     /** Where files to bring out are gathered, as OUT/artifacts/ will hold them. */
     static final String ARTIFACTS = ImageLayout.BUILDER_HOME + "/artifacts";
 
@@ -86,10 +89,14 @@ record MakeJob(PreparedTree tree, MakeRequest make) implements BuildJob {
         return tree.spec() == null ? List.of() : List.of(dir() + "/" + tree.spec());
     }
 
-    /** What make runs with: the commit time, and a ceiling that keeps git from finding a repository above the copy. */
+    /**
+     * What make runs with: the commit time; a ceiling that keeps git from finding a repository above the
+     * copy, which has none of its own; and what git describe said of the checkout, for a Makefile to use.
+     */
     private Map<String, String> environment() {
         return Map.of("SOURCE_DATE_EPOCH", Long.toString(tree.sourceDateEpoch()),
-                "GIT_CEILING_DIRECTORIES", ImageLayout.BUILDER_HOME);
+                "GIT_CEILING_DIRECTORIES", ImageLayout.BUILDER_HOME,
+                DESCRIBE_ENV, tree.describe());
     }
 
     private DirectorySnapshot snapshot(SessionContainer container) throws XsbuildException {

@@ -187,7 +187,8 @@ class GitBuildTest {
         assertThat(make.user()).isEqualTo("builder");
         assertThat(make.workingDir()).isEqualTo("/home/builder/src");
         assertThat(make.env()).containsEntry("SOURCE_DATE_EPOCH", git.git("log", "-1", "--format=%ct"))
-                .containsEntry("GIT_CEILING_DIRECTORIES", "/home/builder");
+                .containsEntry("GIT_CEILING_DIRECTORIES", "/home/builder")
+                .containsEntry("XSBUILD_GIT_DESCRIBE", git.git("describe", "--tags", "--always", "--dirty"));
         assertThat(fake.copiedIn).singleElement().satisfies(c -> assertThat(c.containerDir()).isEqualTo("/home/builder"));
         assertThat(fake.files).containsKeys("/home/builder/src/Makefile", "/home/builder/src/hello.c")
                 .noneSatisfy((path, content) -> assertThat(path).contains(".git"));
