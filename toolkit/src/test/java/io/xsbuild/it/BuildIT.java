@@ -1,15 +1,12 @@
 package io.xsbuild.it;
 
 import io.xsbuild.cli.CliRun;
-import io.xsbuild.container.ContainerRuntime;
-import io.xsbuild.container.Labels;
 import io.xsbuild.git.TestRepository;
 import io.xsbuild.session.Session;
 import io.xsbuild.testing.HostTools;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -19,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,8 +33,8 @@ class BuildIT {
     private static Path demo;
     private static String describe;
 
-    private final String session = "it-build-" + UUID.randomUUID();
-    private ContainerRuntime runtime;
+    @RegisterExtension
+    final EngineSession engine = new EngineSession("it-build");
 
     @TempDir
     Path dir;
@@ -55,25 +51,10 @@ class BuildIT {
         describe = git(demo, "describe", "--tags");
     }
 
-    @BeforeEach
-    void connect() {
-        runtime = Engine.withTestbase();
-    }
-
-    @AfterEach
-    void nothingOfTheSessionIsLeft() throws Exception {
-        try {
-            assertThat(runtime.removeByLabel(Labels.SESSION, session)).as("containers of session " + session).isZero();
-        } finally {
-            runtime.close();
-        }
-    }
-
     private CliRun build(String... args) {
         List<String> all = new ArrayList<>(List.of("build", "--profile", "testbase", "--repo", repo.toString()));
         all.addAll(List.of(args));
-        return CliRun.run(Engine::connect, Map.of(Session.ENV, session, "XDG_CACHE_HOME", dir.resolve("cache").toString()),
-                dir, all.toArray(String[]::new));
+        return engine.xsbuild(dir, Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString()), all);
     }
 
     @Test
@@ -194,7 +175,7 @@ class BuildIT {
         project.annotatedTag("1.0");
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Path log = dir.resolve("xsbuild-out/logs/xsgit-sleeps/build.log");
-        XsbuildProcess xsbuild = XsbuildProcess.start(dir, Map.of(Session.ENV, session,
+        XsbuildProcess xsbuild = XsbuildProcess.start(dir, Map.of(Session.ENV, engine.id(),
                         "JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp),
                 "build", "--profile", "testbase", project.dir().toString());
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
@@ -208,7 +189,7 @@ class BuildIT {
         XsbuildProcess.Result result = xsbuild.await(2, TimeUnit.MINUTES);
 
         assertThat(result.exit()).as(result.err()).isEqualTo(130);
-        assertThat(result.err()).contains("Interrupted: removed 1 container of session " + session);
+        assertThat(result.err()).contains("Interrupted: removed 1 container of session " + engine.id());
         assertThat(tmp).isEmptyDirectory();
     }
 
