@@ -31,7 +31,7 @@ import java.util.List;
         footerHeading = "%nExamples:%n",
         footer = {
             "  xsbuild build --repo ./repo ~/src/xcp-networkd",
-            "  xsbuild build --repo ./repo --ref v0.10.0 https://github.com/xapi-project/xcp-networkd.git",
+            "  xsbuild build --repo ./repo --ref v1.2 file:///srv/git/xapi.git",
             "  xsbuild build --profile testbase --always --define 'dist .xs8' --json .",
             "  xsbuild build --repo ./repo . --make --package xcp-networkd",
             "  xsbuild build --repo ./repo . --make=test --artifacts '_build/**' --keep"})
