@@ -103,7 +103,12 @@ record MakeJob(PreparedTree tree, MakeRequest make) implements BuildJob {
         StringBuilder listing = new StringBuilder();
         run(container, BuilderStep.plain(List.of("sh", "-c", DirectorySnapshot.FIND_COMMAND), dir()),
                 (stream, line) -> listing.append(line).append('\n'), "Cannot list the files of " + dir());
-        return DirectorySnapshot.parseFind(listing.toString());
+        try {
+            return DirectorySnapshot.parseFind(listing.toString());
+        } catch (IllegalArgumentException e) {
+            throw new FailedException("Cannot tell what make made in " + dir() + ": " + e.getMessage(),
+                    "xsbuild cannot follow file names with tabs or line breaks", e);
+        }
     }
 
     private List<Artifact> collect(JobContext context, SessionContainer container, DirectorySnapshot before)

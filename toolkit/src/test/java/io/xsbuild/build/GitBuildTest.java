@@ -264,6 +264,18 @@ class GitBuildTest {
     }
 
     @Test
+    void aFileNameTheListingCannotCarryFailsTheBuildInsteadOfXsbuild() throws Exception {
+        builds.listings(List.of("line", "break\t1\t1700000300.5"), CHECKOUT);
+
+        PackageResult result = build(new MakeRequest(null, null, List.of()), BuildSettings.DEFAULT).packages().get(0);
+
+        assertThat(result.failedStage()).isEqualTo("make");
+        assertThat(result.error()).startsWith("Cannot tell what make made in /home/builder/src: not a line of find")
+                .endsWith("xsbuild cannot follow file names with tabs or line breaks");
+        assertThat(argv()).doesNotContain(List.of("make"));
+    }
+
+    @Test
     void aPackageWithoutARepositoryIsAUsageError() {
         Throwable thrown = catchThrowable(() -> build(BuildRequest.of(git.dir().toString()),
                 new MakeRequest(null, "xsdemo-hello", List.of()), BuildSettings.DEFAULT, null));
