@@ -50,15 +50,11 @@ public record GitSrpm(PreparedSources sources, RpmbuildOptions options) implemen
 
     @Override
     public String fetch(SessionContainer container, Profile profile, LineSink log) throws XsbuildException {
-        if (container.run(Step.of("mkdir", "-p", TOPDIR), log) != 0) {
-            throw new FailedException("Cannot make " + TOPDIR + " in container " + container.shortId());
-        }
+        HelperStep.run(container, Step.of("mkdir", "-p", TOPDIR), log, "Cannot make " + TOPDIR);
         container.copyIn(sources.specFile().getParent(), TOPDIR);
         container.copyIn(sources.sourcesDir(), TOPDIR);
-        if (container.run(Step.of("chown", "-R", ImageLayout.BUILDER + ":", TOPDIR), log) != 0) {
-            throw new FailedException("Cannot give " + TOPDIR + " to " + ImageLayout.BUILDER + " in container "
-                    + container.shortId());
-        }
+        HelperStep.run(container, Step.of("chown", "-R", ImageLayout.BUILDER + ":", TOPDIR), log,
+                "Cannot give " + TOPDIR + " to " + ImageLayout.BUILDER);
         String spec = TOPDIR + "/SPECS/" + sources.specFile().getFileName();
         List<String> command = new ArrayList<>(List.of("rpmbuild", "-bs"));
         command.addAll(rpmbuildDefines(TOPDIR));

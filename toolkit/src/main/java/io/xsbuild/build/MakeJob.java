@@ -6,7 +6,6 @@ import io.xsbuild.error.FailedException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.profile.ImageLayout;
 import io.xsbuild.rpm.SourceDownload;
-import io.xsbuild.rpm.ToolOutput;
 import io.xsbuild.session.EventLines;
 import io.xsbuild.session.SessionContainer;
 
@@ -23,7 +22,7 @@ import java.util.Map;
 record MakeJob(PreparedTree tree, MakeRequest make) implements BuildJob {
 
     /** The environment variable that tells make what {@code git describe --tags --always --dirty} said. */
-    public static final String DESCRIBE_ENV = "XSBUILD_GIT_DESCRIBE";
+    static final String DESCRIBE_ENV = "XSBUILD_GIT_DESCRIBE";
 
     /** Where files to bring out are gathered, as OUT/artifacts/ will hold them. */
     static final String ARTIFACTS = ImageLayout.BUILDER_HOME + "/artifacts";
@@ -51,27 +50,27 @@ record MakeJob(PreparedTree tree, MakeRequest make) implements BuildJob {
     @Override
     public Outputs run(JobContext context, SessionContainer container, StageClock stages, PackageLogs logs)
             throws XsbuildException {
-        stages.run("copy", "copying " + tree.describe() + " in", logs.root(), () -> {
+        stages.run("copy", "copying " + tree.describe() + " in", () -> {
             container.copyIn(tree.dir(), ImageLayout.BUILDER_HOME);
-            run(container, Step.of("chown", "-R", ImageLayout.BUILDER + ":", dir()), logs.root(),
+            HelperStep.run(container, Step.of("chown", "-R", ImageLayout.BUILDER + ":", dir()), logs.root(),
                     "Cannot give " + dir() + " to " + ImageLayout.BUILDER);
             return null;
         });
         context.builddep(container, stages, logs, name(), make.packageName(), () -> requirers(context, container, logs));
-        String make = String.join(" ", this.make.command());
-        DirectorySnapshot before = stages.run("make", make + context.network(), logs.build(), () -> {
+        String command = String.join(" ", make.command());
+        DirectorySnapshot before = stages.run("make", command + context.network(), logs.build(), () -> {
             DirectorySnapshot snapshot = snapshot(container);
             context.cutNetwork(container, stages, "make");
-            int exit = container.run(BuilderStep.lineBuffered(this.make.command(), dir(), environment()),
+            int exit = container.run(BuilderStep.lineBuffered(make.command(), dir(), environment()),
                     logs.build().and(EventLines.of(context.events(), "build.log")));
             if (exit != 0) {
-                throw new FailedException(make + " in " + name() + " failed (exit " + exit + ")",
+                throw new FailedException(command + " in " + name() + " failed (exit " + exit + ")",
                         "its log: " + logs.build().path(), null);
             }
             return snapshot;
         });
         List<Artifact> files = stages.run("collect", "collecting what make made", () -> collect(context, container, before));
-        context.events().info(name() + ": " + make + " made " + files.size() + (files.size() == 1 ? " file" : " files"));
+        context.events().info(name() + ": " + command + " made " + files.size() + (files.size() == 1 ? " file" : " files"));
         return new Outputs(null, List.of(), files);
     }
 
@@ -101,7 +100,7 @@ record MakeJob(PreparedTree tree, MakeRequest make) implements BuildJob {
 
     private DirectorySnapshot snapshot(SessionContainer container) throws XsbuildException {
         StringBuilder listing = new StringBuilder();
-        run(container, BuilderStep.plain(List.of("sh", "-c", DirectorySnapshot.FIND_COMMAND), dir()),
+        HelperStep.run(container, BuilderStep.plain(List.of("sh", "-c", DirectorySnapshot.FIND_COMMAND), dir()),
                 (stream, line) -> listing.append(line).append('\n'), "Cannot list the files of " + dir());
         try {
             return DirectorySnapshot.parseFind(listing.toString());
@@ -122,21 +121,12 @@ record MakeJob(PreparedTree tree, MakeRequest make) implements BuildJob {
             context.events().warn(name() + ": " + String.join(" ", make.command()) + " added or changed no file");
             return List.of();
         }
-        run(container, BuilderStep.plain(List.of("mkdir", "-p", ARTIFACTS), dir()), LineSink.DISCARD,
+        HelperStep.run(container, BuilderStep.plain(List.of("mkdir", "-p", ARTIFACTS), dir()), LineSink.DISCARD,
                 "Cannot make " + ARTIFACTS);
         List<String> copy = new ArrayList<>(List.of("cp", "-p", "--parents", "-t", ARTIFACTS, "--"));
         copy.addAll(chosen);
-        run(container, BuilderStep.plain(copy, dir()), LineSink.DISCARD, "Cannot gather the files to bring out in " + ARTIFACTS);
+        HelperStep.run(container, BuilderStep.plain(copy, dir()), LineSink.DISCARD,
+                "Cannot gather the files to bring out in " + ARTIFACTS);
         return context.collector().files(container, ARTIFACTS, context.stagingName(name()));
-    }
-
-    /** Runs a step of xsbuild's own, which fails the build with {@code failure} and the step's last error line. */
-    private static void run(SessionContainer container, Step step, LineSink output, String failure) throws XsbuildException {
-        ToolOutput tool = new ToolOutput(output);
-        int exit = container.run(step, tool);
-        if (exit != 0) {
-            throw new FailedException(failure + " in container " + container.shortId() + " (exit " + exit + ")"
-                    + (tool.summary() == null ? "" : ": " + tool.summary()));
-        }
     }
 }
