@@ -103,12 +103,13 @@ public final class SourcePreparer {
         if (found.isEmpty()) {
             return null;
         }
-        String spec = workTree.relativize(found.get()).toString().replace(workTree.getFileSystem().getSeparator(), "/");
-        if (!Files.isRegularFile(copy.resolve(spec))) {
-            throw new SpecException(found.get(), spec + " is not tracked by git, so the build's copy of the checkout lacks it",
-                    "git add it");
+        Path spec = found.get().normalize();
+        String relative = workTree.relativize(spec).toString().replace(workTree.getFileSystem().getSeparator(), "/");
+        if (!spec.startsWith(workTree) || !Files.isRegularFile(copy.resolve(relative))) {
+            throw new SpecException(spec, spec + " is not a file git tracks in " + workTree
+                    + ", so the build's copy of the checkout lacks it", "git add it, or name a tracked spec with --spec");
         }
-        return spec;
+        return relative;
     }
 
     private static FailedException cannotWrite(Path dir, IOException e) {
