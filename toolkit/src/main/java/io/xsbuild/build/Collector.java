@@ -15,20 +15,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Brings a build's packages out of its container through the engine's archive API: into a
- * staging directory inside OUT first, then each file renamed into {@code OUT/RPMS/<arch>/} or
- * {@code OUT/SRPMS/}, so that OUT never holds half a package.
+ * Brings a build's outputs out of its container through the engine's archive API: into a
+ * staging directory inside OUT first, then each file renamed into {@code OUT/RPMS/<arch>/},
+ * {@code OUT/SRPMS/} or {@code OUT/artifacts/}, so that OUT never holds half a file.
  */
 final class Collector {
 
-    /** What a build left. */
-    record Collected(Artifact srpm, List<Artifact> rpms) {
-        Collected {
-            rpms = List.copyOf(rpms);
-        }
+    /** Copies out of the container into the staging directory. */
+    @FunctionalInterface
+    private interface Staging<T> {
+        T fill(Path staging) throws IOException, XsbuildException;
     }
 
     private final Path out;
@@ -37,16 +37,15 @@ final class Collector {
         this.out = out;
     }
 
-    Collected collect(SessionContainer container, String srpm, String stagingName) throws XsbuildException {
+    /** The source package {@code srpm} and the packages rpmbuild wrote below the top dir. */
+    Outputs packages(SessionContainer container, String srpm, String stagingName) throws XsbuildException {
         List<RpmFile> all = RpmQuery.query(container, ImageLayout.TOPDIR, List.of("RPMS/*/*.rpm", srpm));
         List<RpmFile> rpms = all.stream().filter(f -> !f.path().equals(srpm)).toList();
         List<RpmFile> sources = all.stream().filter(f -> f.path().equals(srpm)).toList();
         if (sources.size() != 1) {
             throw new FailedException("Cannot read the header of " + srpm + " in container " + container.shortId());
         }
-        Path staging = out.resolve(".staging-" + stagingName);
-        try {
-            Trees.delete(staging);
+        return staged(stagingName, staging -> {
             if (!rpms.isEmpty()) {
                 container.copyOut(ImageLayout.TOPDIR + "/RPMS", staging);
             }
@@ -56,9 +55,30 @@ final class Collector {
                 built.add(place(staging, rpm.path(), rpm.nevra()));
             }
             Artifact source = place(staging, "SRPMS/" + sources.get(0).fileName(), sources.get(0).nevra());
-            return new Collected(source, built);
+            return new Outputs(source, built, List.of());
+        });
+    }
+
+    /** Every regular file below {@code containerDir}, into the folder of OUT named as it is; sorted by path. */
+    List<Artifact> files(SessionContainer container, String containerDir, String stagingName) throws XsbuildException {
+        return staged(stagingName, staging -> {
+            List<Artifact> files = new ArrayList<>();
+            for (Path file : container.copyOut(containerDir, staging)) {
+                String relative = staging.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+                files.add(place(staging, relative, null));
+            }
+            files.sort(Comparator.comparing(Artifact::path));
+            return files;
+        });
+    }
+
+    private <T> T staged(String stagingName, Staging<T> work) throws XsbuildException {
+        Path staging = out.resolve(".staging-" + stagingName);
+        try {
+            Trees.delete(staging);
+            return work.fill(staging);
         } catch (IOException e) {
-            throw new FailedException("Cannot write the packages into " + out + ": " + e.getMessage(),
+            throw new FailedException("Cannot write the build's files into " + out + ": " + e.getMessage(),
                     "is the output directory writable?", e);
         } finally {
             Trees.deleteQuietly(staging);

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param status     built or failed
  * @param srpm       the source package built, in OUT/SRPMS; null when the build failed before
  * @param rpms       the packages built, in OUT/RPMS/ARCH
+ * @param files      the files a {@code --make} build made, in OUT/artifacts
+ * @param git        where a build from git came from; null for other builds
  * @param stages     seconds each stage took, in order
  * @param stepSeconds seconds the commands run in the container took, all stages together: the rest
  *                   of the package's time is xsbuild's and the engine's
@@ -21,7 +23,8 @@ import java.util.Map;
  * @param errorTail  the last lines of the failed stage's log
  * @param container  the container, when it was kept ({@code --keep}); else null
  */
-public record PackageResult(String name, Status status, Artifact srpm, List<Artifact> rpms, Map<String, Double> stages,
+public record PackageResult(String name, Status status, Artifact srpm, List<Artifact> rpms, List<Artifact> files,
+                            GitOrigin git, Map<String, Double> stages,
                             double stepSeconds, String image, String imageId, String logs, String failedStage, String error,
                             List<String> errorTail, String container) {
 
@@ -29,6 +32,7 @@ public record PackageResult(String name, Status status, Artifact srpm, List<Arti
 
     public PackageResult {
         rpms = List.copyOf(rpms);
+        files = List.copyOf(files);
         stages = Collections.unmodifiableMap(new LinkedHashMap<>(stages));
         errorTail = List.copyOf(errorTail);
     }

@@ -20,9 +20,11 @@ import java.util.Map;
  * @param sourceDateEpoch the commit's committer time, in seconds
  * @param commit          the full id of the commit built
  * @param dirty           the work tree had uncommitted changes to tracked files, which Source0 then holds
+ * @param location        the checkout's path, or the URL it was fetched from
  */
 public record PreparedSources(Path topDir, Path specFile, Path sourcesDir, Path source0, String name, String version,
-                              String release, String describe, long sourceDateEpoch, String commit, boolean dirty) {
+                              String release, String describe, long sourceDateEpoch, String commit, boolean dirty,
+                              String location) {
 
     /** The macros that make rpmbuild's output depend on its inputs alone (rpm 4.18 and later know them all). */
     public static final List<String> REPRODUCIBLE_DEFINES = List.of(

@@ -22,7 +22,8 @@ import java.util.Objects;
 /**
  * {@code xsbuild rebuild}: the image ensured once, then each source package through a
  * {@link PackagePipeline} in a container of its own, then OUT/result.json, written whole or not at
- * all. The session's containers are removed however the run ends.
+ * all. The session's containers are removed however the run ends. {@link GitBuild} runs its one job
+ * the same way.
  */
 public final class Rebuild {
 
@@ -39,26 +40,31 @@ public final class Rebuild {
     }
 
     public RebuildReport run(RebuildRequest request) throws XsbuildException {
+        return run(request.setup(), request.sources().stream().<BuildJob>map(RpmJob::new).toList());
+    }
+
+    /** The image ensured once, then each job in a container of its own, then OUT/result.json. */
+    RebuildReport run(BuildSetup setup, List<BuildJob> jobs) throws XsbuildException {
         long start = System.nanoTime();
-        Path out = request.out().toAbsolutePath().normalize();
+        Path out = setup.out().toAbsolutePath().normalize();
         createDirectories(out);
         try (ContainerRuntime runtime = connector.connect();
-             Session session = Session.open(runtime, request.session(), events)) {
+             Session session = Session.open(runtime, setup.session(), events)) {
             long imageStart = System.nanoTime();
-            EnvImage image = image(new EnvImages(session), request);
+            EnvImage image = image(new EnvImages(session), setup, jobs);
             double imageSeconds = Math.round((System.nanoTime() - imageStart) / 1e6) / 1e3;
-            PackagePipeline pipeline = new PackagePipeline(session, image, request.profile(), request.repo(),
-                    request.settings(), out, clock);
+            PackagePipeline pipeline = new PackagePipeline(session, image, setup.profile(), setup.repo(),
+                    setup.settings(), out, clock);
             List<PackageResult> results = new ArrayList<>();
-            for (SrpmSource source : request.sources()) {
+            for (BuildJob job : jobs) {
                 if (session.interrupted()) {
                     break;
                 }
-                results.add(pipeline.build(source, imageSeconds));
+                results.add(pipeline.run(job, imageSeconds));
             }
             RebuildReport report = new RebuildReport(results.stream().allMatch(PackageResult::built)
-                    && results.size() == request.sources().size(), out.toString(), session.id(),
-                    request.profile().name(), image.tag(), image.id(), results, (System.nanoTime() - start) / 1e9);
+                    && results.size() == jobs.size(), out.toString(), session.id(),
+                    setup.profile().name(), image.tag(), image.id(), results, (System.nanoTime() - start) / 1e9);
             write(out.resolve(RESULT_FILE), report);
             return report;
         }
@@ -68,16 +74,16 @@ public final class Rebuild {
      * The image named with {@code --image}; else the warm one made for exactly these packages, if
      * there is one; else the profile's, made when missing.
      */
-    private EnvImage image(EnvImages images, RebuildRequest request) throws XsbuildException {
-        if (request.image() != null) {
-            return images.named(request.image(), request.profile());
+    private EnvImage image(EnvImages images, BuildSetup setup, List<BuildJob> jobs) throws XsbuildException {
+        if (setup.image() != null) {
+            return images.named(setup.image(), setup.profile());
         }
-        EnvImage env = images.ensure(request.profile());
-        List<String> names = request.sources().stream().map(SrpmSource::repositoryPackage).toList();
-        if (request.repo() == null || names.stream().anyMatch(Objects::isNull)) {
+        EnvImage env = images.ensure(setup.profile());
+        List<String> names = jobs.stream().map(BuildJob::repositoryPackage).toList();
+        if (setup.repo() == null || names.stream().anyMatch(Objects::isNull)) {
             return env;
         }
-        EnvImage chosen = images.findWarm(env, request.repo(), names).orElse(env);
+        EnvImage chosen = images.findWarm(env, setup.repo(), names).orElse(env);
         if (chosen.warm()) {
             events.info("Using the warm image " + chosen.tag() + " (BuildRequires of " + String.join(", ", names) + ")");
         }

@@ -3,7 +3,7 @@ package io.xsbuild.build;
 import java.util.List;
 
 /**
- * A rebuild's outcome: OUT/result.json, and what {@code --json} prints.
+ * The outcome of a rebuild or of a build from git: OUT/result.json, and what {@code --json} prints.
  *
  * @param ok       whether every package was built
  * @param out      the output directory

@@ -20,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything {@code xsbuild build} does before a container: opens or fetches the checkout, describes its
@@ -65,7 +66,7 @@ public final class SourcePreparer {
             String release = spec.required("Release").value();
             events.info("Prepared " + name + "-" + version + "-" + release + " in " + topDir);
             return new PreparedSources(topDir, specFile, sources, tarball, name, version, release, description.toString(),
-                    checkout.commitTime(), checkout.commitId(), dirty);
+                    checkout.commitTime(), checkout.commitId(), dirty, checkout.location());
         } catch (IOException e) {
             throw cannotWrite(topDir, e);
         }
@@ -74,8 +75,11 @@ public final class SourcePreparer {
     /**
      * Copies the checkout's tracked files, as they are in its work tree, into {@code dir} for a {@code --make}
      * build. The describe string is informational there, so untagged history is described by its commit id.
+     *
+     * @param withSpec whether to find the checkout's spec ({@code --spec}, else the one at its root or in
+     *                 {@code SPECS/}, if any) for its BuildRequires
      */
-    public PreparedTree prepareTree(BuildRequest request, Path dir) throws XsbuildException {
+    public PreparedTree prepareTree(BuildRequest request, Path dir, boolean withSpec) throws XsbuildException {
         try (Checkout checkout = checkouts.open(request.source(), request.ref())) {
             boolean dirty = checkout.isDirty();
             Description description = checkout.describe(new DescribeOptions(request.match(), true), dirty);
@@ -84,11 +88,28 @@ public final class SourcePreparer {
             for (String submodule : submodules) {
                 events.warn("The submodule " + submodule + " of " + checkout.location() + " is not copied into the build");
             }
+            String spec = withSpec ? trackedSpec(checkout.workTree(), request.spec(), dir) : null;
             events.info("Copied " + checkout.location() + " at " + description + " into " + dir);
-            return new PreparedTree(dir, description.toString(), checkout.commitTime(), checkout.commitId(), dirty, submodules);
+            return new PreparedTree(dir, checkout.name(), checkout.location(), spec, description.toString(),
+                    checkout.commitTime(), checkout.commitId(), dirty, submodules);
         } catch (IOException e) {
             throw cannotWrite(dir, e);
         }
+    }
+
+    /** The checkout's spec, relative to its root, if it has one; it must be in the copy, so tracked. */
+    private static String trackedSpec(Path workTree, Path named, Path copy) throws SpecException {
+        Optional<Path> found = SpecLocator.find(workTree, named);
+        if (found.isEmpty()) {
+            return null;
+        }
+        Path spec = found.get().normalize();
+        String relative = workTree.relativize(spec).toString().replace(workTree.getFileSystem().getSeparator(), "/");
+        if (!spec.startsWith(workTree) || !Files.isRegularFile(copy.resolve(relative))) {
+            throw new SpecException(spec, spec + " is not a file git tracks in " + workTree
+                    + ", so the build's copy of the checkout lacks it", "git add it, or name a tracked spec with --spec");
+        }
+        return relative;
     }
 
     private static FailedException cannotWrite(Path dir, IOException e) {

@@ -5,10 +5,13 @@ import io.xsbuild.error.XsbuildException;
 import io.xsbuild.profile.Profile;
 import io.xsbuild.session.SessionContainer;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Where a build's source package comes from: the repository ({@link RepoSrpm}), a file on the host
- * ({@link HostSrpm}), or anything else that can put one in the build container, such as a
- * source package made there from a git checkout.
+ * ({@link HostSrpm}), or a git checkout whose source package is made in the build container
+ * ({@link GitSrpm}); and what its {@code rpmbuild --rebuild} needs besides the user's options.
  */
 public interface SrpmSource {
 
@@ -23,8 +26,33 @@ public interface SrpmSource {
      */
     String fetch(SessionContainer container, Profile profile, LineSink log) throws XsbuildException;
 
+    /** The stage {@link #fetch} is, as state.log and result.json name it. */
+    default String stage() {
+        return "fetch";
+    }
+
+    /** What {@link #fetch} does, as the user is told. */
+    default String action() {
+        return "fetching the source package";
+    }
+
     /** The repository package this is, if it is one: what a warm image can be made for. */
     default String repositoryPackage() {
+        return null;
+    }
+
+    /** rpmbuild's {@code --define} arguments for a build in {@code topDir}: the top dir, and any the source needs. */
+    default List<String> rpmbuildDefines(String topDir) {
+        return List.of("--define", "_topdir " + topDir);
+    }
+
+    /** What rpmbuild's environment needs besides the builder's home, for a build in {@code topDir}. */
+    default Map<String, String> rpmbuildEnvironment(String topDir) {
+        return Map.of();
+    }
+
+    /** Where a build from git came from; null for other sources. */
+    default GitOrigin origin() {
         return null;
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +30,7 @@ final class StageClock {
     private final Clock clock;
     private final Map<String, Double> seconds = new LinkedHashMap<>();
     private String current;
+    private LogFile currentLog;
 
     StageClock(LineSink state, Events events, String packageName, Clock clock) {
         this.state = state;
@@ -43,7 +45,17 @@ final class StageClock {
      * @param doing what to tell the user it is doing, or null to say nothing
      */
     <T> T run(String stage, String doing, Stage<T> work) throws XsbuildException {
+        return run(stage, doing, null, work);
+    }
+
+    /**
+     * Runs a stage whose tool writes {@code log}, timing it.
+     *
+     * @param log the log whose last lines tell why the stage failed, or null
+     */
+    <T> T run(String stage, String doing, LogFile log, Stage<T> work) throws XsbuildException {
         current = stage;
+        currentLog = log;
         if (doing != null) {
             events.info(packageName + ": " + doing);
         }
@@ -62,6 +74,7 @@ final class StageClock {
         seconds.put(stage, took);
         write("Finish: " + stage + " (" + format(took) + ")");
         current = null;
+        currentLog = null;
         return result;
     }
 
@@ -79,6 +92,11 @@ final class StageClock {
     /** The stage running, or that failed; null between stages. */
     String current() {
         return current;
+    }
+
+    /** The last lines of the log of the stage running, or that failed; empty when it has none. */
+    List<String> currentTail() {
+        return currentLog == null ? List.of() : currentLog.tail();
     }
 
     Map<String, Double> seconds() {

@@ -7,13 +7,19 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** A temporary directory owned by whoever made it: closing it deletes it and everything in it. */
+/**
+ * A temporary directory owned by whoever made it: closing it deletes it and everything in it, and so
+ * does the JVM's stopping first (Ctrl-C, SIGTERM), when no {@code finally} block runs.
+ */
 public final class WorkDir implements AutoCloseable {
 
     private final Path path;
+    private final Thread hook;
 
     private WorkDir(Path path) {
         this.path = path;
+        this.hook = new Thread(this::delete, "xsbuild-delete-" + path.getFileName());
+        Runtime.getRuntime().addShutdownHook(hook);
     }
 
     /** A new empty directory under the system's temporary directory. */
@@ -34,6 +40,15 @@ public final class WorkDir implements AutoCloseable {
     /** Deletes the directory; what cannot be deleted stays, and closing never throws. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException stopping) {
+            // the JVM is stopping: the hook deletes it
+        }
+        delete();
+    }
+
+    private void delete() {
         if (!Files.exists(path)) {
             return;
         }

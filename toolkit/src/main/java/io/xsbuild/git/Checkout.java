@@ -44,6 +44,21 @@ public final class Checkout implements AutoCloseable {
         return location;
     }
 
+    /** The repository's name, as its location ends ({@link #nameOf}). */
+    public String name() {
+        return nameOf(location);
+    }
+
+    /**
+     * A repository's name, as its path or URL ends: {@code xcp-networkd} for {@code /src/xcp-networkd},
+     * {@code https://example.com/org/xcp-networkd.git} or {@code git@example.com:xcp-networkd}.
+     */
+    public static String nameOf(String location) {
+        String path = location.replaceAll("/+$", "").replaceAll("\\.git$", "").replaceAll("/+$", "");
+        String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf(':')) + 1);
+        return name.isEmpty() ? "checkout" : name;
+    }
+
     public Path workTree() {
         return repo.getWorkTree().toPath();
     }

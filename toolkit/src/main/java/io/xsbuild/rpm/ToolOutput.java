@@ -3,13 +3,13 @@ package io.xsbuild.rpm;
 import io.xsbuild.container.LineSink;
 
 /** Passes a tool's output on and remembers its last meaningful line, for one-line errors. */
-final class ToolOutput implements LineSink {
+public final class ToolOutput implements LineSink {
 
     private final LineSink next;
     private String lastError;
     private String last;
 
-    ToolOutput(LineSink next) {
+    public ToolOutput(LineSink next) {
         this.next = next;
     }
 
@@ -21,13 +21,13 @@ final class ToolOutput implements LineSink {
             return;
         }
         last = text;
-        if (stream == Stream.STDERR || text.startsWith("Error") || text.startsWith("No ")) {
+        if (stream == Stream.STDERR || text.startsWith("Error") || text.startsWith("error:") || text.startsWith("No ")) {
             lastError = text;
         }
     }
 
     /** The last line that reads as an error, else the last line, else null. */
-    String summary() {
+    public String summary() {
         return lastError != null ? lastError : last;
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Finds the spec of a checkout: the one {@code *.spec} at its root or in {@code SPECS/}, or the one named. */
@@ -18,26 +19,31 @@ public final class SpecLocator {
      * else the single spec at the root or in {@code SPECS/}.
      */
     public static Path locate(Path root, Path named) throws SpecException {
+        return find(root, named).orElseThrow(() -> new SpecException(root,
+                "No spec file at the root of " + root + " or in its SPECS/", "add one, or pass --spec FILE"));
+    }
+
+    /**
+     * Like {@link #locate}, but a checkout without a spec is no error: empty then. One that has several
+     * and no {@code named} one still is.
+     */
+    public static Optional<Path> find(Path root, Path named) throws SpecException {
         if (named != null) {
             Path spec = root.resolve(named).normalize();
             if (!Files.isRegularFile(spec)) {
                 throw new SpecException(spec, "No spec file " + named + " in " + root, "pass --spec with a path inside the checkout");
             }
-            return spec;
+            return Optional.of(spec);
         }
         List<Path> found = new ArrayList<>();
         found.addAll(specsIn(root));
         found.addAll(specsIn(root.resolve("SPECS")));
-        if (found.isEmpty()) {
-            throw new SpecException(root, "No spec file at the root of " + root + " or in its SPECS/",
-                    "add one, or pass --spec FILE");
-        }
         if (found.size() > 1) {
             throw new SpecException(root, "Several spec files in " + root + ": "
                     + String.join(", ", found.stream().map(p -> root.relativize(p).toString()).toList()),
                     "choose one with --spec");
         }
-        return found.get(0);
+        return found.stream().findFirst();
     }
 
     private static List<Path> specsIn(Path dir) throws SpecException {

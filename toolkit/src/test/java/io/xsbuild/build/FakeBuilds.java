@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,9 @@ public final class FakeBuilds {
     private final FakeRuntime fake;
     private final Set<String> known = new HashSet<>();
     private final Set<String> failing = new HashSet<>();
+    private final Deque<List<String>> listings = new ArrayDeque<>();
+    private String gitSrpm;
+    private String gitSrpmError;
     private String building;
 
     public FakeBuilds(FakeRuntime fake) {
@@ -66,10 +71,34 @@ public final class FakeBuilds {
         return this;
     }
 
+    /**
+     * A build from git: {@code rpmbuild -bs} writes the source package {@code srpmFile} in the top dir
+     * {@link GitSrpm} copies in, and its rebuild makes one binary package of {@code name}.
+     */
+    public FakeBuilds fromGit(String name, String srpmFile) {
+        gitSrpm = GitSrpm.TOPDIR + "/SRPMS/" + srpmFile;
+        fake.files.put(gitSrpm, ("srpm of " + name).getBytes(StandardCharsets.UTF_8));
+        fake.files.put(ImageLayout.TOPDIR + "/" + rpm(name), ("rpm of " + name).getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** {@code rpmbuild -bs} fails, its last line {@code error}. */
+    public FakeBuilds srpmFails(String error) {
+        gitSrpmError = error;
+        return this;
+    }
+
+    /** What the file listings of make builds print, in turn ({@link DirectorySnapshot#FIND_COMMAND}). */
+    public FakeBuilds listings(List<String> before, List<String> after) {
+        listings.add(before);
+        listings.add(after);
+        return this;
+    }
+
     /** The command a step runs, without the wrapper that line-buffers rpmbuild's output. */
     public static List<String> command(Step step) {
         List<String> argv = step.argv();
-        return argv.size() > 4 && argv.get(2).equals(PackagePipeline.LINE_BUFFERED) ? argv.subList(4, argv.size()) : argv;
+        return argv.size() > 4 && argv.get(2).equals(BuilderStep.LINE_BUFFERED) ? argv.subList(4, argv.size()) : argv;
     }
 
     private Answer answer(Step step) {
@@ -77,6 +106,15 @@ public final class FakeBuilds {
         String last = argv.get(argv.size() - 1);
         if (argv.contains("download") || argv.get(0).equals("yumdownloader")) {
             return known.contains(last) ? Answer.ok("Downloading " + last) : Answer.fail(1, "Error: No package " + last + " available.");
+        }
+        if (argv.equals(List.of("sh", "-c", DirectorySnapshot.FIND_COMMAND))) {
+            return new Answer(0, listings.isEmpty() ? List.of() : listings.remove());
+        }
+        if (argv.get(0).equals("rpmbuild") && argv.get(1).equals("-bs")) {
+            return gitSrpmError != null ? Answer.fail(1, "Building a source package", gitSrpmError) : Answer.ok("Wrote: " + gitSrpm);
+        }
+        if (argv.get(0).equals("find") && gitSrpm != null && gitSrpm.startsWith(argv.get(1) + "/")) {
+            return Answer.ok(gitSrpm);
         }
         if (argv.get(0).equals("find")) {
             String name = argv.get(1).substring(argv.get(1).lastIndexOf('/') + 1);

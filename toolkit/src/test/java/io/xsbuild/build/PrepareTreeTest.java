@@ -3,6 +3,7 @@ package io.xsbuild.build;
 import io.xsbuild.event.Events;
 import io.xsbuild.git.Checkouts;
 import io.xsbuild.git.TestRepository;
+import io.xsbuild.spec.SpecException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PrepareTreeTest {
 
@@ -34,7 +36,7 @@ class PrepareTreeTest {
         repo.write("main.o", "ignored\n");
 
         SourcePreparer preparer = new SourcePreparer(new Checkouts(tmp.resolve("cache"), Events.NONE), Events.NONE);
-        PreparedTree tree = preparer.prepareTree(BuildRequest.of(repo.dir().toString()), tmp.resolve("copy"));
+        PreparedTree tree = preparer.prepareTree(BuildRequest.of(repo.dir().toString()), tmp.resolve("copy"), false);
 
         Path copy = tree.dir();
         assertThat(tree.dirty()).isTrue();
@@ -47,5 +49,26 @@ class PrepareTreeTest {
         assertThat(Files.isExecutable(copy.resolve("tools/gen.sh"))).isTrue();
         assertThat(Files.readSymbolicLink(copy.resolve("main.c"))).isEqualTo(Path.of("src/main.c"));
         assertThat(tree.submodules()).isEmpty();
+    }
+
+    @Test
+    void theSpecForBuildRequiresIsTheTrackedOneOrNone() throws Exception {
+        TestRepository repo = TestRepository.init(tmp.resolve("demo"));
+        repo.write("Makefile", "all:\n");
+        repo.commitAll("no spec");
+        SourcePreparer preparer = new SourcePreparer(new Checkouts(tmp.resolve("cache"), Events.NONE), Events.NONE);
+        BuildRequest request = BuildRequest.of(repo.dir().toString());
+
+        assertThat(preparer.prepareTree(request, tmp.resolve("none"), true).spec()).isNull();
+
+        repo.write("SPECS/demo.spec", "Name: demo\n");
+        assertThatThrownBy(() -> preparer.prepareTree(request, tmp.resolve("untracked"), true))
+                .isInstanceOf(SpecException.class)
+                .hasMessage(repo.dir().resolve("SPECS/demo.spec") + " is not a file git tracks in " + repo.dir()
+                        + ", so the build's copy of the checkout lacks it");
+        assertThat(preparer.prepareTree(request, tmp.resolve("unlooked"), false).spec()).isNull();
+
+        repo.commitAll("spec");
+        assertThat(preparer.prepareTree(request, tmp.resolve("tracked"), true).spec()).isEqualTo("SPECS/demo.spec");
     }
 }

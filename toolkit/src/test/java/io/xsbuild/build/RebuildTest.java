@@ -52,7 +52,7 @@ class RebuildTest {
     }
 
     private RebuildReport rebuild(Profile profile, List<SrpmSource> sources, BuildSettings settings) throws Exception {
-        RebuildRequest request = new RebuildRequest(profile, repo, sources, out, settings, null, "unit");
+        RebuildRequest request = new RebuildRequest(new BuildSetup(profile, repo, out, settings, null, "unit"), sources);
         return new Rebuild(() -> fake, events, Clock.systemUTC()).run(request);
     }
 
@@ -74,7 +74,7 @@ class RebuildTest {
                 List.of("dnf", "builddep", "-y", "--setopt=install_weak_deps=False", FakeBuilds.srpm("xapi")),
                 List.of("rpmbuild", "--rebuild", "--define", "_topdir /home/builder/rpmbuild", FakeBuilds.srpm("xapi")));
         Step rpmbuild = fake.steps.stream().filter(s -> FakeBuilds.command(s).get(0).equals("rpmbuild")).findFirst().orElseThrow();
-        assertThat(rpmbuild.argv()).startsWith("sh", "-c", PackagePipeline.LINE_BUFFERED, "line-buffered", "rpmbuild");
+        assertThat(rpmbuild.argv()).startsWith("sh", "-c", BuilderStep.LINE_BUFFERED, "line-buffered", "rpmbuild");
         Step builddep = fake.steps.stream().filter(s -> s.argv().contains("builddep")).findFirst().orElseThrow();
         assertThat(rpmbuild.user()).isEqualTo("builder");
         assertThat(builddep.user()).isEqualTo("root");
@@ -281,16 +281,16 @@ class RebuildTest {
         try (Session session = Session.open(fake, "image", Events.NONE)) {
             env = new EnvImages(session).ensure(el9).tag();
         }
-        RebuildRequest asEl7 = new RebuildRequest(Profiles.named("el7"), repo, List.of(new RepoSrpm("xapi", repo)), out,
-                BuildSettings.DEFAULT, env, "unit");
+        RebuildRequest asEl7 = new RebuildRequest(new BuildSetup(Profiles.named("el7"), repo, out, BuildSettings.DEFAULT, env, "unit"),
+                List.of(new RepoSrpm("xapi", repo)));
         assertThat(catchThrowable(() -> new Rebuild(() -> fake, events, Clock.systemUTC()).run(asEl7)))
                 .hasMessage("The image " + env + " is of the el9 profile, not el7");
-        RebuildRequest foreign = new RebuildRequest(el9, repo, List.of(new RepoSrpm("xapi", repo)), out,
-                BuildSettings.DEFAULT, "almalinux:9", "unit");
+        RebuildRequest foreign = new RebuildRequest(new BuildSetup(el9, repo, out, BuildSettings.DEFAULT, "almalinux:9", "unit"),
+                List.of(new RepoSrpm("xapi", repo)));
         assertThat(catchThrowable(() -> new Rebuild(() -> fake, events, Clock.systemUTC()).run(foreign)))
                 .hasMessage("The image almalinux:9 was not made by xsbuild image build");
-        RebuildRequest right = new RebuildRequest(el9, repo, List.of(new RepoSrpm("xapi", repo)), out,
-                BuildSettings.DEFAULT, env, "unit");
+        RebuildRequest right = new RebuildRequest(new BuildSetup(el9, repo, out, BuildSettings.DEFAULT, env, "unit"),
+                List.of(new RepoSrpm("xapi", repo)));
         assertThat(new Rebuild(() -> fake, events, Clock.systemUTC()).run(right).image()).isEqualTo(env);
     }
 

@@ -27,6 +27,10 @@ public class FakeRuntime implements ContainerRuntime {
         }
     }
 
+    /** A host file or directory copied into a container directory. */
+    public record CopyIn(Path host, String containerDir) {
+    }
+
     public final EngineInfo engine = new EngineInfo("unix:///fake.sock", "20.10.24", "1.41", "linux/amd64", null);
     public final Map<String, ImageInfo> images = new LinkedHashMap<>();
     public final List<ImageBuild> builds = new ArrayList<>();
@@ -40,6 +44,8 @@ public class FakeRuntime implements ContainerRuntime {
     public final List<ImageCommit> commits = new ArrayList<>();
     public final List<String> disconnected = new ArrayList<>();
     public final List<String> removed = new ArrayList<>();
+    /** What was copied into containers, in order. */
+    public final List<CopyIn> copiedIn = new ArrayList<>();
     /** Files a container "holds", by path, for copyOut. */
     public final Map<String, byte[]> files = new HashMap<>();
     public Function<Step, Answer> answers = step -> Answer.ok();
@@ -149,9 +155,21 @@ public class FakeRuntime implements ContainerRuntime {
         return written;
     }
 
+    /**
+     * Puts the host file, or every regular file below the host directory, in {@link #files} where the
+     * engine's archive API would: below {@code containerDir}, under the host path's own name.
+     */
     @Override
-    public void copyIn(String containerId, Path hostPath, String containerDir) {
-        files.put(containerDir + "/" + hostPath.getFileName(), new byte[0]);
+    public void copyIn(String containerId, Path hostPath, String containerDir) throws ContainerException {
+        copiedIn.add(new CopyIn(hostPath, containerDir));
+        try (var walk = Files.walk(hostPath)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                String relative = hostPath.getParent().relativize(file).toString();
+                files.put(containerDir + "/" + relative, Files.readAllBytes(file));
+            }
+        } catch (java.io.IOException e) {
+            throw new ContainerException("fake copyIn failed", e);
+        }
     }
 
     @Override

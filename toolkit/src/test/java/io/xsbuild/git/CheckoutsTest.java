@@ -165,4 +165,16 @@ class CheckoutsTest {
         assertThat(Checkouts.defaultCacheRoot(Map.of("XDG_CACHE_HOME", "/x", "HOME", "/h"))).isEqualTo(Path.of("/x/xsbuild/git"));
         assertThat(Checkouts.defaultCacheRoot(Map.of("HOME", "/h"))).isEqualTo(Path.of("/h/.cache/xsbuild/git"));
     }
+
+    @Test
+    void aCheckoutIsNamedAsItsPathOrUrlEnds() throws XsbuildException {
+        assertThat(Map.of("/src/xcp-networkd", "xcp-networkd", "https://example.com/org/xcp-networkd.git", "xcp-networkd",
+                "git@example.com:xcp-networkd.git", "xcp-networkd", "file:///srv/git/xapi.git/", "xapi", "/src/xapi/.git", "xapi"))
+                .allSatisfy((location, name) -> assertThat(Checkout.nameOf(location)).isEqualTo(name));
+        try (Checkout inPlace = checkouts.open(upstream.dir().toString(), null);
+             Checkout fetched = checkouts.open(url, "v1.0")) {
+            assertThat(inPlace.name()).isEqualTo("upstream");
+            assertThat(fetched.name()).isEqualTo("upstream");
+        }
+    }
 }

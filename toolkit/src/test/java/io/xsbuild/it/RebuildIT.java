@@ -1,18 +1,15 @@
 package io.xsbuild.it;
 
 import io.xsbuild.cli.CliRun;
-import io.xsbuild.container.ContainerRuntime;
 import io.xsbuild.container.ContainerSpec;
-import io.xsbuild.container.Labels;
 import io.xsbuild.container.Step;
 import io.xsbuild.event.Events;
 import io.xsbuild.files.Sha256;
 import io.xsbuild.session.Session;
 import io.xsbuild.session.SessionContainer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -20,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,8 +25,8 @@ class RebuildIT {
 
     private static Path repo;
 
-    private final String session = "it-rebuild-" + UUID.randomUUID();
-    private ContainerRuntime runtime;
+    @RegisterExtension
+    final EngineSession engine = new EngineSession("it-rebuild");
 
     @TempDir
     Path dir;
@@ -40,24 +36,10 @@ class RebuildIT {
         repo = ExampleRepo.dir();
     }
 
-    @BeforeEach
-    void connect() {
-        runtime = Engine.withTestbase();
-    }
-
-    @AfterEach
-    void nothingOfTheSessionIsLeft() throws Exception {
-        try {
-            assertThat(runtime.removeByLabel(Labels.SESSION, session)).as("containers of session " + session).isZero();
-        } finally {
-            runtime.close();
-        }
-    }
-
     private CliRun rebuild(String... args) {
         List<String> all = new ArrayList<>(List.of("rebuild", "--profile", "testbase", "--repo", repo.toString(), "--out", "out"));
         all.addAll(List.of(args));
-        return CliRun.run(Engine::connect, Map.of(Session.ENV, session), dir, all.toArray(String[]::new));
+        return engine.xsbuild(dir, Map.of(), all);
     }
 
     @Test
@@ -126,7 +108,7 @@ class RebuildIT {
     /** Installs packages in a fresh testbase container and runs a script there; its output lines. */
     private List<String> runInstalled(List<Path> rpms, String script) throws Exception {
         List<String> lines = new ArrayList<>();
-        try (Session check = Session.open(runtime, session, Events.NONE)) {
+        try (Session check = Session.open(engine.runtime(), engine.id(), Events.NONE)) {
             SessionContainer box = check.start(ContainerSpec.builder(Engine.testbaseImage()).network("none"));
             for (Path rpm : rpms) {
                 box.copyIn(rpm, "/tmp");

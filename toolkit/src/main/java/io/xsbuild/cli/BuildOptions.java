@@ -1,0 +1,101 @@
+package io.xsbuild.cli;
+
+import io.xsbuild.build.BuildSettings;
+import io.xsbuild.build.BuildSetup;
+import io.xsbuild.build.RpmbuildOptions;
+import io.xsbuild.error.UsageException;
+import io.xsbuild.session.Session;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The options of every command that builds in containers ({@code rebuild}, {@code build}): the build
+ * environment, OUT, what rpmbuild is told, what becomes of the containers, and how much is shown.
+ */
+final class BuildOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec command;
+
+    @Mixin
+    EnvironmentOptions environment;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "xsbuild-out",
+            description = "Where RPMs, logs and result.json go (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--define", paramLabel = "'MACRO VALUE'", description = "Define an rpm macro for rpmbuild.")
+    List<String> defines = new ArrayList<>();
+
+    @Option(names = "--with", paramLabel = "X", description = "Enable the conditional build X (rpmbuild --with).")
+    List<String> with = new ArrayList<>();
+
+    @Option(names = "--without", paramLabel = "X", description = "Disable the conditional build X (rpmbuild --without).")
+    List<String> without = new ArrayList<>();
+
+    @Option(names = "--nocheck", description = "Do not run the spec's %%check section.")
+    boolean nocheck;
+
+    @Option(names = "--target", paramLabel = "ARCH", description = "Build for this architecture (rpmbuild --target).")
+    String target;
+
+    @Option(names = "--network", description = "Leave the build the container's network (it is cut by default).")
+    boolean network;
+
+    @Option(names = "--image", paramLabel = "TAG",
+            description = "Build in this image (as xsbuild image build printed it) instead of the profile's.")
+    String image;
+
+    @Option(names = "--keep", description = "Keep each build's container, and say how to enter it.")
+    boolean keep;
+
+    @Option(names = "--shell-on-failure", description = "Open a shell in a failed build's container (on a terminal).")
+    boolean shellOnFailure;
+
+    @Option(names = {"-v", "--verbose"}, description = "Stream the build output (build.log, root.log) to the terminal.")
+    boolean verbose;
+
+    /** Where and how to build, checked: the profile, the repository, OUT, the settings. */
+    BuildSetup setup(CliContext context) throws UsageException {
+        return new BuildSetup(environment.profile(context), environment.repo(context), context.resolve(out),
+                new BuildSettings(rpmbuild(), network, keep, shellOnFailure, context.terminal()), image,
+                context.env().get(Session.ENV));
+    }
+
+    /** The rpmbuild options given, as their flags: for a build that runs no rpmbuild, which must refuse them. */
+    List<String> rpmbuildFlags() {
+        List<String> given = new ArrayList<>();
+        if (!defines.isEmpty()) {
+            given.add("--define");
+        }
+        if (!with.isEmpty()) {
+            given.add("--with");
+        }
+        if (!without.isEmpty()) {
+            given.add("--without");
+        }
+        if (nocheck) {
+            given.add("--nocheck");
+        }
+        if (target != null) {
+            given.add("--target");
+        }
+        return given;
+    }
+
+    private RpmbuildOptions rpmbuild() {
+        for (String define : defines) {
+            if (!RpmbuildOptions.isDefine(define)) {
+                throw new CommandLine.ParameterException(command.commandLine(),
+                        "--define takes 'MACRO VALUE', as rpmbuild does, not '" + define + "'");
+            }
+        }
+        return new RpmbuildOptions(defines, with, without, nocheck, target);
+    }
+}
