@@ -1,15 +1,11 @@
 package io.xsbuild.build;
 
 import io.xsbuild.container.LineSink;
-import io.xsbuild.container.Step;
-import io.xsbuild.error.FailedException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.profile.ImageLayout;
 import io.xsbuild.profile.Profile;
-import io.xsbuild.rpm.ToolOutput;
 import io.xsbuild.session.SessionContainer;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,23 +46,8 @@ public record GitSrpm(PreparedSources sources, RpmbuildOptions options) implemen
 
     @Override
     public String fetch(SessionContainer container, Profile profile, LineSink log) throws XsbuildException {
-        HelperStep.run(container, Step.of("mkdir", "-p", TOPDIR), log, "Cannot make " + TOPDIR);
-        container.copyIn(sources.specFile().getParent(), TOPDIR);
-        container.copyIn(sources.sourcesDir(), TOPDIR);
-        HelperStep.run(container, Step.of("chown", "-R", ImageLayout.BUILDER + ":", TOPDIR), log,
-                "Cannot give " + TOPDIR + " to " + ImageLayout.BUILDER);
-        String spec = TOPDIR + "/SPECS/" + sources.specFile().getFileName();
-        List<String> command = new ArrayList<>(List.of("rpmbuild", "-bs"));
-        command.addAll(rpmbuildDefines(TOPDIR));
-        command.addAll(options.arguments());
-        command.add(spec);
-        ToolOutput output = new ToolOutput(log);
-        int exit = container.run(BuilderStep.lineBuffered(command, TOPDIR, rpmbuildEnvironment(TOPDIR)), output);
-        if (exit != 0) {
-            throw new FailedException("rpmbuild -bs of " + sources.specFile().getFileName() + " failed (exit " + exit + ")"
-                    + (output.summary() == null ? "" : ": " + output.summary()), "its output is in root.log", null);
-        }
-        return srpmIn(container, TOPDIR + "/SRPMS");
+        return SpecSrpm.make(container, new SpecTree(sources.specFile(), sources.sourcesDir()), TOPDIR,
+                rpmbuildDefines(TOPDIR), rpmbuildEnvironment(TOPDIR), options, log);
     }
 
     @Override
@@ -82,19 +63,5 @@ public record GitSrpm(PreparedSources sources, RpmbuildOptions options) implemen
     @Override
     public GitOrigin origin() {
         return GitOrigin.of(sources);
-    }
-
-    private static String srpmIn(SessionContainer container, String dir) throws XsbuildException {
-        List<String> found = new ArrayList<>();
-        container.run(Step.of("find", dir, "-maxdepth", "1", "-name", "*" + HostSrpm.SUFFIX), (stream, line) -> {
-            if (stream == LineSink.Stream.STDOUT && !line.isBlank()) {
-                found.add(line.strip());
-            }
-        });
-        if (found.size() != 1) {
-            throw new FailedException("rpmbuild -bs left " + found.size() + " source packages in " + dir
-                    + " of container " + container.shortId() + ", not one");
-        }
-        return found.get(0);
     }
 }
