@@ -27,6 +27,9 @@ public interface ContainerRuntime extends AutoCloseable {
      */
     String buildImage(ImageBuild build, LineSink output) throws ContainerException;
 
+    /** Pulls an image from its registry; progress goes to {@code output} line by line. */
+    void pullImage(String reference, LineSink output) throws ContainerException;
+
     /** Adds a tag to an existing image. */
     void tagImage(String imageId, String tag) throws ContainerException;
 

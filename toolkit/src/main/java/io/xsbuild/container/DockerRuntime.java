@@ -6,6 +6,7 @@ import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.ExecCreateCmdResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -15,6 +16,7 @@ import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.api.model.Volume;
@@ -238,6 +240,26 @@ public final class DockerRuntime implements ContainerRuntime {
         return hasTag
                 ? new String[] {reference.substring(0, colon), reference.substring(colon + 1)}
                 : new String[] {reference, "latest"};
+    }
+
+    @Override
+    public void pullImage(String reference, LineSink output) throws ContainerException {
+        try {
+            client.pullImageCmd(reference).exec(new PullImageResultCallback() {
+                @Override
+                public void onNext(PullResponseItem item) {
+                    if (item.getStatus() != null && item.getProgressDetail() == null) {
+                        output.line(LineSink.Stream.STDOUT, (item.getId() == null ? "" : item.getId() + ": ") + item.getStatus());
+                    }
+                    super.onNext(item);
+                }
+            }).awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContainerException("Interrupted while pulling " + reference, e);
+        } catch (RuntimeException e) {
+            throw failure("Cannot pull " + reference, e);
+        }
     }
 
     @Override

@@ -78,6 +78,20 @@ public class FakeRuntime implements ContainerRuntime {
         images.put(tag, images.get(imageId));
     }
 
+    /** Images a pull can bring, by reference; any other pull fails as a registry that does not answer would. */
+    public final Map<String, ImageInfo> registry = new LinkedHashMap<>();
+    public final List<String> pulled = new ArrayList<>();
+
+    @Override
+    public void pullImage(String reference, LineSink output) throws ContainerException {
+        pulled.add(reference);
+        ImageInfo image = registry.get(reference);
+        if (image == null) {
+            throw new ContainerException("Cannot pull " + reference + ": no registry answers", null);
+        }
+        images.put(reference, image);
+    }
+
     @Override
     public void removeImage(String reference) {
         images.remove(reference);
