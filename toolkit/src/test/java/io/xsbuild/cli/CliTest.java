@@ -33,12 +33,26 @@ class CliTest {
     }
 
     @Test
-    void everySubcommandsHelpShowsAnExample() {
-        for (String sub : List.of("repo", "image", "rebuild", "build", "shell", "doctor")) {
-            CliRun r = CliRun.run(FakeRuntime::new, sub, "--help");
-            assertThat(r.exitCode).as(sub).isZero();
-            assertThat(r.out).as(sub).contains("Usage: xsbuild " + sub);
+    void everyCommandsHelpShowsAnExample() {
+        List<String> commands = new java.util.ArrayList<>();
+        collect(Cli.commandLine(new CliContext(FakeRuntime::new, Map.of(), new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter()), false, java.nio.file.Path.of("."))), commands);
+        assertThat(commands).contains("xsbuild", "xsbuild repo create", "xsbuild image build", "xsbuild rebuild",
+                "xsbuild build", "xsbuild shell", "xsbuild doctor");
+        for (String command : commands) {
+            String[] args = (command.replaceFirst("^xsbuild ?", "") + " --help").strip().split(" ");
+            CliRun r = CliRun.run(FakeRuntime::new, args);
+            assertThat(r.exitCode).as(command).isZero();
+            assertThat(r.out).as(command).contains("Usage: " + command).contains("Examples:\n  xsbuild");
         }
+    }
+
+    private static void collect(picocli.CommandLine command, List<String> names) {
+        if (command.getCommandSpec().userObject() instanceof picocli.CommandLine.HelpCommand) {
+            return;
+        }
+        names.add(command.getCommandSpec().qualifiedName());
+        command.getSubcommands().values().forEach(sub -> collect(sub, names));
     }
 
     @Test
