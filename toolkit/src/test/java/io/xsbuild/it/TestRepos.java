@@ -1,25 +1,20 @@
 package io.xsbuild.it;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import io.xsbuild.error.XsbuildException;
+import io.xsbuild.event.Events;
+import io.xsbuild.repo.RepoCreateRequest;
+import io.xsbuild.repo.RepoCreator;
 
-/**
- * Makes yum repositories for the tests: the one place to switch from createrepo_c to xsbuild's
- * own repository builder.
- */
+import java.nio.file.Path;
+
+/** Makes yum repositories for the tests, with xsbuild's own repository builder. */
 final class TestRepos {
 
     private TestRepos() {
     }
 
     /** Writes {@code dir/repodata} for the packages below {@code dir}. */
-    static void create(Path dir) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("createrepo_c", "--quiet", dir.toString()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IllegalStateException("createrepo_c " + dir + " failed: " + output);
-        }
+    static void create(Path dir) throws XsbuildException {
+        new RepoCreator(Events.NONE).create(RepoCreateRequest.defaults(dir));
     }
 }
