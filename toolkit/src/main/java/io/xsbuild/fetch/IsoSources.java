@@ -4,6 +4,8 @@ import io.xsbuild.error.FailedException;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
+import io.xsbuild.io.ChecksumType;
+import io.xsbuild.io.FileChecksums;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -41,7 +43,7 @@ public final class IsoSources {
      *               source offers ({@code URL.sha256}, the repository's checksums)
      */
     public ResolvedIso resolve(String spec, String sha256) throws XsbuildException {
-        String expected = sha256 == null ? null : Sha256.parseOption(sha256);
+        String expected = sha256 == null ? null : Sha256Text.parseOption(sha256);
         IsoSource source = IsoSource.parse(spec, options.workingDir());
         if (source instanceof IsoSource.Http http) {
             return new HttpDownloader(this.http, options, events).fetch(http.uri(), expected);
@@ -64,7 +66,7 @@ public final class IsoSources {
     private String verify(String spec, Path file, String expected) throws XsbuildException {
         String actual;
         try {
-            actual = Sha256.of(file, events, "Checking " + file.getFileName());
+            actual = FileChecksums.of(file, ChecksumType.SHA256, events, "Checking " + file.getFileName());
         } catch (IOException e) {
             throw new FailedException("cannot read ISO " + file + ": " + e.getMessage(), e);
         }
