@@ -36,7 +36,8 @@ final class RepodataPublisher {
 
     static final String STAGING_PREFIX = ".repodata.tmp-";
     /** The metadata files xsbuild and createrepo_c write: checksum, type, format and compression. */
-    private static final Pattern METADATA = Pattern.compile("[0-9a-f]{32,128}-((primary|filelists|other)\\.(xml|sqlite)(\\.[a-z0-9]+)?)");
+    private static final Pattern METADATA = Pattern.compile(
+            "[0-9a-f]{32,128}-(((primary|filelists|other)\\.(xml|sqlite)|comps\\.xml)(\\.[a-z0-9]+)?)");
 
     private final Path outDir;
     private final Path repodata;
