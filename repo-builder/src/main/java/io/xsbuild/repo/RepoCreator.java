@@ -4,10 +4,12 @@ import io.xsbuild.error.FailedException;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
+import io.xsbuild.repo.PackagePipeline.Fetched;
 import io.xsbuild.repo.repomd.Repomd;
 import io.xsbuild.repo.repomd.RepomdRecord;
 import io.xsbuild.repo.write.RepodataWriter;
 import io.xsbuild.rpm.BadPackageException;
+import io.xsbuild.rpm.RpmPackage;
 import io.xsbuild.rpm.RpmReader;
 import io.xsbuild.rpm.header.HeaderText;
 
@@ -44,8 +46,10 @@ public final class RepoCreator {
             List<RepomdRecord> records;
             try (reuse; RepodataWriter writer = target.writer(request.compression(), request.checksumType(),
                     files.size())) {
-                totals = new PackagePipeline(reader, request.workers(), events).run(files, reuse, writer,
-                        !request.skipBad());
+                totals = new PackagePipeline(request.workers(), events).run(files, file -> {
+                    RpmPackage old = reuse == null ? null : reuse.reuse(file);
+                    return old != null ? () -> Fetched.reused(old) : () -> Fetched.read(file.read(reader));
+                }, writer, !request.skipBad());
                 if (!totals.bad().isEmpty() && !request.skipBad()) {
                     throw new BadPackagesException(request.packagesDir(), totals.bad());
                 }
