@@ -34,6 +34,7 @@ public final class PackagePipeline {
     @FunctionalInterface
     public interface Job {
         /**
+         * @return the package to write, or null to leave it out (a filter said so)
          * @throws BadPackageException when the package cannot be used: the run goes on without it
          * @throws IOException         when the run cannot go on (its output cannot be written)
          */
@@ -51,8 +52,9 @@ public final class PackagePipeline {
         }
     }
 
-    /** What went through the pipeline. */
-    public record Totals(long written, long read, long reused, long bytesRead, List<BadPackageException> bad) {
+    /** What went through the pipeline; {@code leftOut} packages were left out by their jobs. */
+    public record Totals(long written, long read, long reused, long leftOut, long bytesRead,
+                         List<BadPackageException> bad) {
         public Totals {
             bad = List.copyOf(bad);
         }
@@ -66,6 +68,9 @@ public final class PackagePipeline {
     }
 
     private record Bad(BadPackageException problem) implements Outcome {
+    }
+
+    private record LeftOut() implements Outcome {
     }
 
     private final int workers;
@@ -103,6 +108,7 @@ public final class PackagePipeline {
         List<BadPackageException> bad = new ArrayList<>();
         long read = 0;
         long reused = 0;
+        long leftOut = 0;
         long bytes = 0;
         int done = 0;
         int next = 0;
@@ -122,16 +128,21 @@ public final class PackagePipeline {
                 bytes += w.bytesRead();
             } else if (outcome instanceof Bad b) {
                 bad.add(b.problem());
+            } else {
+                leftOut++;
             }
             events.progress(new Events.Progress("Reading packages", done, items.size(), "pkg", Sizes.human(bytes)));
         }
         events.progressDone("Reading packages");
-        return new Totals(read + reused, read, reused, bytes, bad);
+        return new Totals(read + reused, read, reused, leftOut, bytes, bad);
     }
 
     private static Outcome outcome(Job job) throws IOException {
         try {
             Fetched f = job.run();
+            if (f == null) {
+                return new LeftOut();
+            }
             return new Written(MetadataEntries.of(f.pkg()), f.reused(), f.bytesRead());
         } catch (BadPackageException e) {
             return new Bad(e);

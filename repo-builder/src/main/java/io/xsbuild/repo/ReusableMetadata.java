@@ -65,16 +65,14 @@ public final class ReusableMetadata implements AutoCloseable {
 
     /** The published package for {@code file}, ready to write again, or null when the file must be read. */
     RpmPackage reuse(PackageFile file) {
-        return reuse(file.href(), file.size(), file.mtime());
+        return reusable(published(file.href(), file.size(), file.mtime()), file.href());
     }
 
     /**
-     * The published package at {@code href}, ready to write again, when its file had {@code size}
-     * bytes and modification time {@code mtime} and the metadata fits what is asked; else null.
-     * Hrefs must be asked for in {@link PackageOrder}.
+     * {@code candidate} (from {@link #published}) ready to be written again at {@code href}, or null
+     * when there is none or its metadata does not fit what is asked (a longer changelog than the limit).
      */
-    public RpmPackage reuse(String href, long size, long mtime) {
-        RpmPackage candidate = published(href, size, mtime);
+    public RpmPackage reusable(RpmPackage candidate, String href) {
         if (candidate == null || changelogLimit != -1 && candidate.changelogs().size() > changelogLimit) {
             return null;
         }
