@@ -7,10 +7,13 @@ import io.xsbuild.testing.TestData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Trees shaped like XenServer's snapshot images, with real packages (createrepo_c's test packages
@@ -101,12 +104,12 @@ final class SnapshotTrees {
     /** Replaces the tree's repodata with one that lists no package but has {@code comps} (createrepo_c -g). */
     static void groups(Path dir, String comps) throws IOException, InterruptedException {
         delete(dir.resolve("repodata"));
-        Path file = Files.createTempFile("comps", ".xml");
+        Path temporary = Files.createTempDirectory("comps");
         try {
-            Files.writeString(file, comps, StandardCharsets.UTF_8);
+            Path file = Files.writeString(temporary.resolve("comps.xml"), comps, StandardCharsets.UTF_8);
             IsoTools.run("createrepo_c", "-q", "--no-database", "-g", file.toString(), "--excludes", "*", dir.toString());
         } finally {
-            Files.delete(file);
+            delete(temporary);
         }
     }
 
@@ -116,6 +119,17 @@ final class SnapshotTrees {
         Files.copy(from, to);
         Files.setLastModifiedTime(to, FileTime.from(1_700_000_000L + Math.floorMod(to.getFileName().hashCode(), 86_400),
                 TimeUnit.SECONDS));
+    }
+
+    /** A copy of {@code tree} with its files' times and its links as links: the same image content. */
+    static Path copyTree(Path tree, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(tree)) {
+            for (Path p : paths.toList()) {
+                Files.copy(p, to.resolve(tree.relativize(p).toString()), LinkOption.NOFOLLOW_LINKS,
+                        StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return to;
     }
 
     static void write(Path file, String text) throws IOException {
