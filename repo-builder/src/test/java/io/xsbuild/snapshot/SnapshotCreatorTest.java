@@ -4,8 +4,10 @@ import io.xsbuild.error.UsageException;
 import io.xsbuild.event.Events;
 import io.xsbuild.io.ChecksumType;
 import io.xsbuild.io.FileChecksums;
+import io.xsbuild.iso.CorruptIsoException;
 import io.xsbuild.iso.IsoException;
 import io.xsbuild.iso.IsoTools;
+import io.xsbuild.iso.UnsafeIsoEntryException;
 import io.xsbuild.repo.BadPackagesException;
 import io.xsbuild.repo.repomd.Repomd;
 import io.xsbuild.repo.repomd.RepomdRecord;
@@ -252,6 +254,7 @@ class SnapshotCreatorTest {
         for (Path image : List.of(truncated, hostile)) {
             IsoException e = catchThrowableOfType(IsoException.class, () -> create(SnapshotRequest.builder(repo).iso(good).iso(image)));
             assertThat(e.getMessage()).contains(image.toString()).doesNotContain("\n");
+            assertThat(e).isInstanceOf(image == hostile ? UnsafeIsoEntryException.class : CorruptIsoException.class);
         }
         assertThat(repo).doesNotExist();
     }
@@ -265,7 +268,7 @@ class SnapshotCreatorTest {
         assertThat(entries()).containsExactly(".repodata.lock");
     }
 
-    /** The image with the Rock Ridge name of {@code file} changed to "..", which climbs out of its directory. */
+    /** The image with the Rock Ridge name of {@code file} changed to climb: "../" and the rest of the name. */
     static byte[] climbing(byte[] image, String file) {
         byte[] name = file.getBytes(StandardCharsets.US_ASCII);
         byte[] nm = new byte[5 + name.length];
@@ -277,9 +280,9 @@ class SnapshotCreatorTest {
         int at = indexOf(image, nm);
         assertThat(at).as("the Rock Ridge name of " + file).isNotNegative();
         byte[] patched = image.clone();
-        patched[at + 2] = 7;
         patched[at + 5] = '.';
         patched[at + 6] = '.';
+        patched[at + 7] = '/';
         return patched;
     }
 
