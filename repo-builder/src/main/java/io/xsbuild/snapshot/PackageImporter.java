@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PackageImporter {
 
-    private static final int BUFFER = 1 << 16;
+    private static final int BUFFER = 1 << 14;
 
     private final Path staging;
     private final Path previousDir;
@@ -161,11 +161,9 @@ final class PackageImporter {
     private RpmPackage copy(IsoPackage p) throws BadPackageException, IOException {
         Path to = staging.resolve(p.href());
         RpmPackage read;
-        try (FileChannel channel = FileChannel.open(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             OutputStream out = new CopyStream(to, Channels.newOutputStream(channel))) {
+        try (OutputStream out = new CopyStream(to, Channels.newOutputStream(
+                FileChannel.open(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)))) {
             read = read(p, out);
-            out.flush();
-            channel.force(false);
         } catch (BadPackageException e) {
             Files.deleteIfExists(to);
             throw e;
