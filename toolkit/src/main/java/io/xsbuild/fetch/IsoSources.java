@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Turns the ISO sources a user names into local files: a path as it is, a URL through the download
@@ -23,13 +24,14 @@ public final class IsoSources {
     private final FetchOptions options;
     private final Map<String, String> env;
     private final Events events;
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
 
+    /** Sources whose URLs are fetched with a client made on the first URL (a local image needs none). */
     public IsoSources(FetchOptions options, Map<String, String> env, Events events) {
-        this(options, env, events, HttpDownloader.defaultClient());
+        this(options, env, events, HttpDownloader::defaultClient);
     }
 
-    IsoSources(FetchOptions options, Map<String, String> env, Events events, HttpClient http) {
+    IsoSources(FetchOptions options, Map<String, String> env, Events events, Supplier<HttpClient> http) {
         this.options = options;
         this.env = Map.copyOf(env);
         this.events = events;
@@ -46,7 +48,7 @@ public final class IsoSources {
         String expected = sha256 == null ? null : Sha256Text.parseOption(sha256);
         IsoSource source = IsoSource.parse(spec, options.workingDir());
         if (source instanceof IsoSource.Http http) {
-            return new HttpDownloader(this.http, options, events).fetch(http.uri(), expected);
+            return new HttpDownloader(this.http.get(), options, events).fetch(http.uri(), expected);
         }
         Path file;
         ResolvedIso.Origin origin;
