@@ -2,7 +2,7 @@ package io.xsbuild.snapshot;
 
 import io.xsbuild.io.ChecksumType;
 import io.xsbuild.io.Compression;
-import io.xsbuild.repo.RepoCreateRequest;
+import io.xsbuild.repo.RepoRequestBuilder;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,25 +55,22 @@ public record SnapshotRequest(List<SnapshotIso> isos, Path outDir, String snapsh
     }
 
     /** For the options a caller sets; the rest keep their defaults. */
-    public static final class Builder {
+    public static final class Builder extends RepoRequestBuilder<Builder> {
         private final Path outDir;
         private final List<SnapshotIso> isos = new ArrayList<>();
-        private String snapshot;
-        private int keep;
         private final List<String> include = new ArrayList<>();
         private final List<String> exclude = new ArrayList<>();
+        private String snapshot;
+        private int keep;
         private Path whitelist;
-        private boolean update;
-        private String baseUrl = "";
-        private int changelogLimit = RepoCreateRequest.DEFAULT_CHANGELOG_LIMIT;
-        private ChecksumType checksumType = ChecksumType.SHA256;
-        private Compression compression = Compression.GZ;
-        private int workers = Runtime.getRuntime().availableProcessors();
-        private boolean skipBad;
-        private boolean waitForLock;
 
         private Builder(Path outDir) {
             this.outDir = outDir;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         public Builder iso(SnapshotIso value) {
@@ -107,46 +104,6 @@ public record SnapshotRequest(List<SnapshotIso> isos, Path outDir, String snapsh
 
         public Builder whitelist(Path value) {
             whitelist = value;
-            return this;
-        }
-
-        public Builder update(boolean value) {
-            update = value;
-            return this;
-        }
-
-        public Builder baseUrl(String value) {
-            baseUrl = value;
-            return this;
-        }
-
-        public Builder changelogLimit(int value) {
-            changelogLimit = value;
-            return this;
-        }
-
-        public Builder checksumType(ChecksumType value) {
-            checksumType = value;
-            return this;
-        }
-
-        public Builder compression(Compression value) {
-            compression = value;
-            return this;
-        }
-
-        public Builder workers(int value) {
-            workers = value;
-            return this;
-        }
-
-        public Builder skipBad(boolean value) {
-            skipBad = value;
-            return this;
-        }
-
-        public Builder waitForLock(boolean value) {
-            waitForLock = value;
             return this;
         }
 

@@ -4,6 +4,7 @@ import io.xsbuild.event.Events;
 import io.xsbuild.iso.IsoTools;
 import io.xsbuild.repo.repomd.Repomd;
 import io.xsbuild.repo.repomd.RepomdRecord;
+import io.xsbuild.testing.ChildJvm;
 import io.xsbuild.testing.Repodata;
 import io.xsbuild.testing.TestData;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -44,12 +44,8 @@ class KilledSnapshotTest {
         int published = 0;
         for (int kill = 0; kill < KILLS; kill++) {
             String before = Files.readString(repo.resolve("current/snapshot.json"));
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), SnapshotChild.class.getName(), repo.toString(), iso.toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             long delay = 300 + random.nextInt(1500);
-            assertThat(child.waitFor(delay, TimeUnit.MILLISECONDS)).as("the child publishes until it is killed").isFalse();
-            child.destroyForcibly().waitFor();
+            ChildJvm.runAndKill(SnapshotChild.class, delay, repo.toString(), iso.toString());
             assertComplete(repo.resolve("current"), first.packages(), "after a kill " + delay + " ms in (seed " + seed + ")");
             published += before.equals(Files.readString(repo.resolve("current/snapshot.json"))) ? 0 : 1;
         }

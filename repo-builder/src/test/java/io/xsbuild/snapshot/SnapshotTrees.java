@@ -39,20 +39,8 @@ final class SnapshotTrees {
             </comps>
             """;
 
-    static final String TREEINFO = """
-            [system-v1]
-            platform_name = XCP
-            platform_version = 3.4.0
-            product_name = XenServer
-            product_version = 8.4.0
-
-            [build]
-            number = release/nile/master/58
-
-            [general]
-            family = XenServer
-            arch = x86_64
-            """;
+    /** An 8.3-style .treeinfo whose build number has slashes, as release builds' do. */
+    static final String TREEINFO = TreeInfoTest.V8_3.replace("number = cloud", "number = release/nile/master/58");
 
     /** A package file name over 64 characters: Joliet-only images keep it only with long names. */
     static final String LONG_NAME = "xenserver-toolstack-with-a-package-file-name-well-over-sixty-four-chars-1.0-1.x86_64.rpm";

@@ -191,29 +191,30 @@ final class RepoCreateCommand extends XsbuildSubcommand {
 
     @Override
     public Integer call() throws XsbuildException {
-        if (!isos.isEmpty()) {
+        if (isos.isEmpty()) {
+            RepoCreateRequest request = request();
+            print(withConsole(console -> new RepoCreator(console).create(request)), RepoCreateCommand::summary);
+        } else {
             IsoRepoRequest request = isoRequest();
-            Console console = console(verbose);
-            SnapshotResult result;
-            try {
-                result = new IsoRepoCreator(FetchOptions.defaults(context.env(), context.workingDir()), context.env(),
-                        console).create(request);
-            } finally {
-                console.close();
-            }
-            print(result, RepoCreateCommand::summary);
-            return ExitCodes.OK;
+            FetchOptions fetching = FetchOptions.defaults(context.env(), context.workingDir());
+            print(withConsole(console -> new IsoRepoCreator(fetching, context.env(), console).create(request)),
+                    RepoCreateCommand::summary);
         }
-        RepoCreateRequest request = request();
+        return ExitCodes.OK;
+    }
+
+    /** The engine call, with its events rendered on a console. */
+    private interface EngineCall<T> {
+        T run(Console console) throws XsbuildException;
+    }
+
+    private <T> T withConsole(EngineCall<T> call) throws XsbuildException {
         Console console = console(verbose);
-        RepoCreateResult result;
         try {
-            result = new RepoCreator(console).create(request);
+            return call.run(console);
         } finally {
             console.close();
         }
-        print(result, RepoCreateCommand::summary);
-        return ExitCodes.OK;
     }
 
     static String summary(RepoCreateResult r) {
