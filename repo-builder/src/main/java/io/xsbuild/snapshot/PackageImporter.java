@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * not read at all and its published metadata is reused. A package the whitelist does not name is
  * left out after its header is read.
  */
-final class PackageImporter {
+final class PackageImporter implements AutoCloseable {
 
     private static final int BUFFER = 1 << 14;
 
@@ -103,6 +103,11 @@ final class PackageImporter {
             return null;
         }
         return Fetched.read(copy(p));
+    }
+
+    /** The staged snapshot the packages go into. */
+    Path staging() {
+        return staging;
     }
 
     long binaryPackages() {
@@ -202,6 +207,14 @@ final class PackageImporter {
             throw e;
         } catch (IOException e) {
             throw new BadPackageException(p.label(), "cannot be read from the image: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops walking the previous snapshot's metadata. */
+    @Override
+    public void close() {
+        if (previous != null) {
+            previous.close();
         }
     }
 

@@ -77,55 +77,75 @@ public final class SnapshotCreator {
         try (Snapshots snapshots = Snapshots.open(outDir, request.waitForLock(), events);
              IsoChecksums checksums = IsoChecksums.start(request.isos(), events)) {
             snapshots.checkPublishable(name);
+            GroupFile group = group(isos);
             List<IsoPackage> packages = SnapshotLayout.plan(isos, names, events);
             events.info("Found " + packages.size() + " package" + (packages.size() == 1 ? "" : "s") + " in " + from);
             Path staging = snapshots.stage(name);
-            Files.createDirectories(staging.resolve(SnapshotLayout.BINARY));
-            Files.createDirectories(staging.resolve(SnapshotLayout.SOURCE));
-            Path previousDir = snapshots.current();
-            if (previousDir != null) {
-                events.info("Taking unchanged packages from snapshot " + previousDir.getFileName());
+            Path previous = snapshots.current();
+            if (previous != null) {
+                events.info("Taking unchanged packages from snapshot " + previous.getFileName());
             }
-            ReusableMetadata previous = previousDir == null ? null : ReusableMetadata.open(previousDir,
-                    request.checksumType(), request.changelogLimit(), request.baseUrl(), events);
-            PackageImporter importer = new PackageImporter(staging, previousDir, previous, reader(request), whitelist,
-                    request.update());
-            PackagePipeline.Totals totals;
-            Repomd repomd;
-            GroupFile group = group(isos);
-            try (RepodataTarget target = RepodataTarget.open(staging, false, events)) {
-                List<RepomdRecord> records;
-                try (previous; RepodataWriter writer = target.writer(request.compression(), request.checksumType(),
-                        packages.size())) {
-                    totals = new PackagePipeline(request.workers(), events).run(packages, importer::job, writer,
-                            !request.skipBad());
-                    if (!totals.bad().isEmpty() && !request.skipBad()) {
-                        throw new BadPackagesException(from, "snapshot " + name + " not published", totals.bad());
-                    }
-                    if (totals.written() == 0) {
-                        throw new FailedException("No package of " + from + " is left to publish: snapshot " + name
-                                + " not published", "check --include, --exclude and --whitelist", null);
-                    }
-                    records = new ArrayList<>(writer.finish());
-                }
-                for (BadPackageException bad : totals.bad()) {
-                    events.warn("skipped " + bad.getMessage());
-                }
-                if (group != null) {
-                    records.addAll(target.groupFile(group.xml(), request.compression(), request.checksumType()));
-                }
-                repomd = target.publish(records, product.distro().stream().toList(), 0);
-            }
-            SnapshotInfo info = info(name, product, isos, checksums.await(), importer, group, repomd);
+            PackageImporter importer = new PackageImporter(staging, previous, reuse(request, previous), reader(request),
+                    whitelist, request.update());
+            Imported imported = importPackages(request, packages, importer, group, product.distro().stream().toList(),
+                    "snapshot " + name + " not published", from);
+            SnapshotInfo info = info(name, product, isos, checksums.await(), importer, group, imported.repomd());
             AtomicFiles.writeString(staging.resolve(SnapshotLayout.INFO), Json.pretty(info));
             snapshots.publish(name);
             List<String> pruned = snapshots.prune(request.keep());
+            PackagePipeline.Totals totals = imported.totals();
             List<SkippedPackage> skipped = totals.bad().stream().map(b -> new SkippedPackage(b.file(), b.problem())).toList();
             return new SnapshotResult(outDir.resolve(name), outDir.resolve(Snapshots.CURRENT), info, totals.written(),
                     totals.read(), totals.reused(), importer.copied(), importer.linked(), totals.leftOut(), skipped,
                     totals.bytesRead(), importer.bytesCopied(), pruned, (System.nanoTime() - started) / 1e9,
-                    repomd.records());
+                    imported.repomd().records());
         }
+    }
+
+    /** What importing the packages gave: the pipeline's totals and the repodata published in the staged snapshot. */
+    private record Imported(PackagePipeline.Totals totals, Repomd repomd) {
+    }
+
+    /**
+     * Brings the packages into the staged snapshot and publishes its repodata (the images' comps
+     * file and distribution with it). Bad packages stop it unless --skip-bad, and so does an
+     * empty selection; {@code unpublished} says what is then not done, {@code from} where the
+     * packages were.
+     */
+    private Imported importPackages(SnapshotRequest request, List<IsoPackage> packages, PackageImporter importer,
+                                    GroupFile group, List<Repomd.Distro> distros, String unpublished, String from)
+            throws XsbuildException, IOException {
+        try (importer; RepodataTarget target = RepodataTarget.open(importer.staging(), false, events)) {
+            Files.createDirectories(importer.staging().resolve(SnapshotLayout.BINARY));
+            Files.createDirectories(importer.staging().resolve(SnapshotLayout.SOURCE));
+            PackagePipeline.Totals totals;
+            List<RepomdRecord> records;
+            try (RepodataWriter writer = target.writer(request.compression(), request.checksumType(), packages.size())) {
+                totals = new PackagePipeline(request.workers(), events).run(packages, importer::job, writer,
+                        !request.skipBad());
+                if (!totals.bad().isEmpty() && !request.skipBad()) {
+                    throw new BadPackagesException(from, unpublished, totals.bad());
+                }
+                if (totals.written() == 0) {
+                    throw new FailedException("No package of " + from + " is left to publish: " + unpublished,
+                            "check --include, --exclude and --whitelist", null);
+                }
+                records = new ArrayList<>(writer.finish());
+            }
+            for (BadPackageException bad : totals.bad()) {
+                events.warn("skipped " + bad.getMessage());
+            }
+            if (group != null) {
+                records.addAll(target.groupFile(group.xml(), request.compression(), request.checksumType()));
+            }
+            return new Imported(totals, target.publish(records, distros, 0));
+        }
+    }
+
+    /** The previous snapshot's metadata, to take unchanged packages from, or null. */
+    private ReusableMetadata reuse(SnapshotRequest request, Path previous) {
+        return previous == null ? null : ReusableMetadata.open(previous, request.checksumType(), request.changelogLimit(),
+                request.baseUrl(), events);
     }
 
     private RpmReader reader(SnapshotRequest request) {
