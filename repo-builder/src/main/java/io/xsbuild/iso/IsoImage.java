@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -27,6 +29,7 @@ public final class IsoImage implements Closeable {
     private final IsoVolume volume;
     private final TreeWalker walker;
     private final TreeWalker.Child root;
+    private final Map<Long, List<TreeWalker.Child>> listings = new HashMap<>();
     private List<IsoEntry> entries;
 
     private IsoImage(ImageChannel image, IsoVolume volume, TreeWalker walker, TreeWalker.Child root) {
@@ -135,7 +138,7 @@ public final class IsoImage implements Closeable {
             return List.of();
         }
         List<IsoEntry> list = new ArrayList<>();
-        for (TreeWalker.Child child : walker.children(dir)) {
+        for (TreeWalker.Child child : children(dir)) {
             list.add(child.entry());
         }
         return list;
@@ -160,7 +163,7 @@ public final class IsoImage implements Closeable {
                 return null;
             }
             TreeWalker.Child next = null;
-            for (TreeWalker.Child child : walker.children(at)) {
+            for (TreeWalker.Child child : children(at)) {
                 if (child.entry().name().equals(component)) {
                     next = child;
                     break;
@@ -172,6 +175,17 @@ public final class IsoImage implements Closeable {
             at = next;
         }
         return at;
+    }
+
+    /** The entries of a directory, read once however often they are looked up. */
+    private List<TreeWalker.Child> children(TreeWalker.Child directory) throws IsoException {
+        long extent = directory.entry().extents().get(0).offset();
+        List<TreeWalker.Child> children = listings.get(extent);
+        if (children == null) {
+            children = walker.children(directory);
+            listings.put(extent, children);
+        }
+        return children;
     }
 
     /** The content of {@code file}, streamed from the image; multi-extent files read as one. */

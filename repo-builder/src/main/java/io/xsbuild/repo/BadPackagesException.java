@@ -13,7 +13,15 @@ public final class BadPackagesException extends XsbuildException {
     private final List<BadPackageException> packages;
 
     public BadPackagesException(Path dir, List<BadPackageException> packages) {
-        super(Kind.FAILED, message(dir, packages),
+        this(dir.toString(), "published repodata left as it was", packages);
+    }
+
+    /**
+     * @param where   where the packages are ("binpkg.iso, source.iso")
+     * @param outcome what was therefore not done ("snapshot 58 not published")
+     */
+    public BadPackagesException(String where, String outcome, List<BadPackageException> packages) {
+        super(Kind.FAILED, message(where, outcome, packages),
                 "fix or remove " + (packages.size() == 1 ? "it" : "them") + ", or pass --skip-bad to publish without "
                         + (packages.size() == 1 ? "it" : "them"));
         this.packages = List.copyOf(packages);
@@ -23,9 +31,8 @@ public final class BadPackagesException extends XsbuildException {
         return packages;
     }
 
-    private static String message(Path dir, List<BadPackageException> packages) {
-        return packages.size() + " bad package" + (packages.size() == 1 ? "" : "s") + " in " + dir
-                + ", published repodata left as it was: "
+    private static String message(String where, String outcome, List<BadPackageException> packages) {
+        return packages.size() + " bad package" + (packages.size() == 1 ? "" : "s") + " in " + where + ", " + outcome + ": "
                 + packages.stream().map(BadPackageException::getMessage).collect(Collectors.joining("; "));
     }
 }

@@ -1,7 +1,23 @@
 package io.xsbuild.repo;
 
+import io.xsbuild.rpm.BadPackageException;
+import io.xsbuild.rpm.RpmPackage;
+import io.xsbuild.rpm.RpmReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A package file found in a repository directory: where it is, its href, and what stat said of it. */
 public record PackageFile(Path path, String href, long size, long mtime) {
+
+    /** Reads the file once; a file that cannot be read is a bad package. */
+    RpmPackage read(RpmReader reader) throws BadPackageException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return reader.read(in, href, size, mtime, null);
+        } catch (IOException e) {
+            throw new BadPackageException(href, "cannot be read: " + e.getMessage(), e);
+        }
+    }
 }

@@ -6,12 +6,9 @@ import io.xsbuild.repo.write.RepodataWriter;
 import io.xsbuild.repo.xml.MetadataEntries;
 import io.xsbuild.rpm.BadPackageException;
 import io.xsbuild.rpm.RpmPackage;
-import io.xsbuild.rpm.RpmReader;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,15 +17,48 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
- * Reads packages on a pool of workers and hands their metadata to the writer in input order,
+ * Gets packages on a pool of workers and hands their metadata to the writer in input order,
  * through a window of at most {@code window} packages in flight: memory holds that many
  * packages' metadata, never the whole repository's. Workers also render each package's XML, so
- * the writer only queues bytes.
+ * the writer only queues bytes. What getting a package means (reading a file, copying it out of
+ * an ISO image, taking it from published metadata) is the caller's {@link Job}.
  */
-final class PackagePipeline {
+public final class PackagePipeline {
+
+    /** How one package is had; runs on a worker. */
+    @FunctionalInterface
+    public interface Job {
+        /**
+         * @return the package to write, or null to leave it out (a filter said so)
+         * @throws BadPackageException when the package cannot be used: the run goes on without it
+         * @throws IOException         when the run cannot go on (its output cannot be written)
+         */
+        Fetched run() throws BadPackageException, IOException;
+    }
+
+    /** A package to write, and whether it was read ({@code bytesRead} bytes) or reused unread. */
+    public record Fetched(RpmPackage pkg, boolean reused, long bytesRead) {
+        public static Fetched read(RpmPackage p) {
+            return new Fetched(p, false, p.facts().size());
+        }
+
+        public static Fetched reused(RpmPackage p) {
+            return new Fetched(p, true, 0);
+        }
+    }
+
+    /** What went through the pipeline; {@code leftOut} packages were left out by their jobs. */
+    public record Totals(long written, long read, long reused, long leftOut, long bytesRead,
+                         List<BadPackageException> bad) {
+        public Totals {
+            bad = List.copyOf(bad);
+        }
+    }
 
     /** One package's fate. */
     private sealed interface Outcome {
@@ -40,32 +70,30 @@ final class PackagePipeline {
     private record Bad(BadPackageException problem) implements Outcome {
     }
 
-    /** What went through the pipeline. */
-    record Totals(long written, long read, long reused, long bytesRead, List<BadPackageException> bad) {
+    private record LeftOut() implements Outcome {
     }
 
-    private final RpmReader reader;
     private final int workers;
     private final int window;
     private final Events events;
 
-    PackagePipeline(RpmReader reader, int workers, Events events) {
-        this.reader = reader;
+    public PackagePipeline(int workers, Events events) {
         this.workers = workers;
         this.window = Math.max(16, workers * 8);
         this.events = events;
     }
 
     /**
-     * @param reuse      published metadata to take unchanged packages from, or null
-     * @param stopAtBad  stop writing at the first bad package (every package is still read, to
-     *                   name every bad one)
+     * @param plan      gives each item's job; called in input order on the calling thread, so it
+     *                  may walk something in step with the items (published metadata)
+     * @param stopAtBad stop writing at the first bad package (every package is still had, to name
+     *                  every bad one)
      */
-    Totals run(List<PackageFile> files, ReusableMetadata reuse, RepodataWriter writer, boolean stopAtBad)
+    public <T> Totals run(List<T> items, Function<T, Job> plan, RepodataWriter writer, boolean stopAtBad)
             throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(workers, new WorkerThreads());
         try {
-            return run(files, reuse, writer, stopAtBad, pool);
+            return run(items, plan, writer, stopAtBad, pool);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading packages");
@@ -74,20 +102,20 @@ final class PackagePipeline {
         }
     }
 
-    private Totals run(List<PackageFile> files, ReusableMetadata reuse, RepodataWriter writer, boolean stopAtBad,
-                       ExecutorService pool) throws IOException, InterruptedException {
+    private <T> Totals run(List<T> items, Function<T, Job> plan, RepodataWriter writer, boolean stopAtBad,
+                           ExecutorService pool) throws IOException, InterruptedException {
         Deque<Future<Outcome>> inFlight = new ArrayDeque<>();
         List<BadPackageException> bad = new ArrayList<>();
         long read = 0;
         long reused = 0;
+        long leftOut = 0;
         long bytes = 0;
         int done = 0;
         int next = 0;
-        while (done < files.size()) {
-            while (next < files.size() && inFlight.size() < window) {
-                PackageFile file = files.get(next++);
-                RpmPackage old = reuse == null ? null : reuse.reuse(file);
-                inFlight.add(pool.submit(old != null ? () -> written(old) : () -> read(file)));
+        while (done < items.size()) {
+            while (next < items.size() && inFlight.size() < window) {
+                Job job = plan.apply(items.get(next++));
+                inFlight.add(pool.submit(() -> outcome(job)));
             }
             Outcome outcome = await(inFlight.poll());
             done++;
@@ -100,26 +128,25 @@ final class PackagePipeline {
                 bytes += w.bytesRead();
             } else if (outcome instanceof Bad b) {
                 bad.add(b.problem());
+            } else {
+                leftOut++;
             }
-            events.progress(new Events.Progress("Reading packages", done, files.size(), "pkg", Sizes.human(bytes)));
+            events.progress(new Events.Progress("Reading packages", done, items.size(), "pkg", Sizes.human(bytes)));
         }
         events.progressDone("Reading packages");
-        return new Totals(read + reused, read, reused, bytes, bad);
+        return new Totals(read + reused, read, reused, leftOut, bytes, bad);
     }
 
-    private Outcome read(PackageFile file) {
-        try (InputStream in = Files.newInputStream(file.path())) {
-            RpmPackage p = reader.read(in, file.href(), file.size(), file.mtime(), null);
-            return new Written(MetadataEntries.of(p), false, p.facts().size());
+    private static Outcome outcome(Job job) throws IOException {
+        try {
+            Fetched f = job.run();
+            if (f == null) {
+                return new LeftOut();
+            }
+            return new Written(MetadataEntries.of(f.pkg()), f.reused(), f.bytesRead());
         } catch (BadPackageException e) {
             return new Bad(e);
-        } catch (IOException e) {
-            return new Bad(new BadPackageException(file.href(), "cannot be read: " + e.getMessage(), e));
         }
-    }
-
-    private static Outcome written(RpmPackage reused) {
-        return new Written(MetadataEntries.of(reused), true, 0);
     }
 
     private static Outcome await(Future<Outcome> future) throws InterruptedException, IOException {
@@ -133,12 +160,15 @@ final class PackagePipeline {
             if (cause instanceof Error err) {
                 throw err;
             }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
             throw new IOException(cause);
         }
     }
 
     /** Daemon threads named after what they do. */
-    private static final class WorkerThreads implements java.util.concurrent.ThreadFactory {
+    private static final class WorkerThreads implements ThreadFactory {
         private final AtomicInteger count = new AtomicInteger();
 
         @Override

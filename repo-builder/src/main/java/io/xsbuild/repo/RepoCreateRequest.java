@@ -44,21 +44,18 @@ public record RepoCreateRequest(Path packagesDir, Path outDir, String baseUrl, i
     }
 
     /** For the options a caller sets; the rest keep their defaults. */
-    public static final class Builder {
+    public static final class Builder extends RepoRequestBuilder<Builder> {
         private final Path packagesDir;
         private Path outDir;
-        private String baseUrl = "";
-        private int changelogLimit = DEFAULT_CHANGELOG_LIMIT;
-        private ChecksumType checksumType = ChecksumType.SHA256;
-        private Compression compression = Compression.GZ;
-        private int workers = Runtime.getRuntime().availableProcessors();
-        private boolean update;
-        private boolean skipBad;
         private int retainOldMetadata;
-        private boolean waitForLock;
 
         private Builder(Path packagesDir) {
             this.packagesDir = packagesDir;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         public Builder outDir(Path value) {
@@ -66,48 +63,8 @@ public record RepoCreateRequest(Path packagesDir, Path outDir, String baseUrl, i
             return this;
         }
 
-        public Builder baseUrl(String value) {
-            baseUrl = value;
-            return this;
-        }
-
-        public Builder changelogLimit(int value) {
-            changelogLimit = value;
-            return this;
-        }
-
-        public Builder checksumType(ChecksumType value) {
-            checksumType = value;
-            return this;
-        }
-
-        public Builder compression(Compression value) {
-            compression = value;
-            return this;
-        }
-
-        public Builder workers(int value) {
-            workers = value;
-            return this;
-        }
-
-        public Builder update(boolean value) {
-            update = value;
-            return this;
-        }
-
-        public Builder skipBad(boolean value) {
-            skipBad = value;
-            return this;
-        }
-
         public Builder retainOldMetadata(int value) {
             retainOldMetadata = value;
-            return this;
-        }
-
-        public Builder waitForLock(boolean value) {
-            waitForLock = value;
             return this;
         }
 

@@ -4,12 +4,13 @@ import io.xsbuild.error.FailedException;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
+import io.xsbuild.repo.PackagePipeline.Fetched;
 import io.xsbuild.repo.repomd.Repomd;
 import io.xsbuild.repo.repomd.RepomdRecord;
 import io.xsbuild.repo.write.RepodataWriter;
 import io.xsbuild.rpm.BadPackageException;
+import io.xsbuild.rpm.RpmPackage;
 import io.xsbuild.rpm.RpmReader;
-import io.xsbuild.rpm.header.HeaderText;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,8 +45,10 @@ public final class RepoCreator {
             List<RepomdRecord> records;
             try (reuse; RepodataWriter writer = target.writer(request.compression(), request.checksumType(),
                     files.size())) {
-                totals = new PackagePipeline(reader, request.workers(), events).run(files, reuse, writer,
-                        !request.skipBad());
+                totals = new PackagePipeline(request.workers(), events).run(files, file -> {
+                    RpmPackage old = reuse == null ? null : reuse.reuse(file);
+                    return old != null ? () -> Fetched.reused(old) : () -> Fetched.read(file.read(reader));
+                }, writer, !request.skipBad());
                 if (!totals.bad().isEmpty() && !request.skipBad()) {
                     throw new BadPackagesException(request.packagesDir(), totals.bad());
                 }
@@ -69,18 +72,9 @@ public final class RepoCreator {
         if (!Files.isDirectory(r.packagesDir())) {
             throw new UsageException(r.packagesDir() + " is not a directory", "give the directory that holds the packages");
         }
-        if (r.workers() < 1) {
-            throw new UsageException("--workers " + r.workers() + " is not a number of workers", "give 1 or more");
-        }
-        if (r.changelogLimit() < -1) {
-            throw new UsageException("--changelog-limit " + r.changelogLimit() + " is not a limit",
-                    "give 0 or more entries, or -1 for all");
-        }
         if (r.retainOldMetadata() < 0) {
             throw new UsageException("--retain-old-md " + r.retainOldMetadata() + " is not a count", "give 0 or more");
         }
-        if (HeaderText.forbiddenCharacter(r.baseUrl()) >= 0) {
-            throw new UsageException("--baseurl contains a control character", "give a URL");
-        }
+        RepoOptions.check(r.workers(), r.changelogLimit(), r.baseUrl());
     }
 }

@@ -11,11 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * An exclusive lock on {@code .repodata.lock} beside repodata/, held for a whole run so that two
- * runs on one directory never interleave. The file stays after the run (removing a lock file
- * invites races); the lock goes with the process, however it ends.
+ * An exclusive lock on {@code .repodata.lock} in the directory a run publishes into (beside
+ * repodata/, or among snapshots), held for a whole run so that two runs on one directory never
+ * interleave. The file stays after the run (removing a lock file invites races); the lock goes
+ * with the process, however it ends.
  */
-final class RepoLock implements AutoCloseable {
+public final class RepoLock implements AutoCloseable {
 
     static final String FILE_NAME = ".repodata.lock";
     private static final long POLL_MILLIS = 200;
@@ -29,12 +30,21 @@ final class RepoLock implements AutoCloseable {
     }
 
     static RepoLock acquire(Path outDir, boolean wait, Events events) throws IOException, RepoLockedException {
-        Path file = outDir.resolve(FILE_NAME);
+        return acquire(outDir, outDir.resolve("repodata"), wait, events);
+    }
+
+    /**
+     * Locks {@code dir}, waiting for another run to finish when {@code wait}, else failing with a
+     * message that says it is publishing {@code published}.
+     */
+    public static RepoLock acquire(Path dir, Path published, boolean wait, Events events)
+            throws IOException, RepoLockedException {
+        Path file = dir.resolve(FILE_NAME);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             FileLock lock = tryLock(channel);
             if (lock == null && !wait) {
-                throw new RepoLockedException(outDir, file);
+                throw new RepoLockedException(published, file);
             }
             if (lock == null) {
                 events.info("Waiting for the run that holds " + file + " to finish");

@@ -1,6 +1,7 @@
 package io.xsbuild.repo;
 
 import io.xsbuild.io.AtomicFiles;
+import io.xsbuild.io.Directories;
 import io.xsbuild.repo.repomd.Repomd;
 import io.xsbuild.repo.repomd.RepomdRecord;
 
@@ -22,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Publishes metadata written to a staging directory beside repodata/ so that, whenever the
@@ -36,7 +36,8 @@ final class RepodataPublisher {
 
     static final String STAGING_PREFIX = ".repodata.tmp-";
     /** The metadata files xsbuild and createrepo_c write: checksum, type, format and compression. */
-    private static final Pattern METADATA = Pattern.compile("[0-9a-f]{32,128}-((primary|filelists|other)\\.(xml|sqlite)(\\.[a-z0-9]+)?)");
+    private static final Pattern METADATA = Pattern.compile(
+            "[0-9a-f]{32,128}-(((primary|filelists|other)\\.(xml|sqlite)|comps\\.xml)(\\.[a-z0-9]+)?)");
 
     private final Path outDir;
     private final Path repodata;
@@ -54,7 +55,7 @@ final class RepodataPublisher {
     void removeLeftovers() throws IOException {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(outDir, STAGING_PREFIX + "*")) {
             for (Path dir : dirs) {
-                delete(dir);
+                Directories.delete(dir);
             }
         }
     }
@@ -93,15 +94,15 @@ final class RepodataPublisher {
             }
         }
         AtomicFiles.move(staging.resolve(Repomd.FILE_NAME), repodata.resolve(Repomd.FILE_NAME));
-        syncDirectory(repodata);
+        Directories.sync(repodata);
         prune(repomd, retain);
-        delete(staging);
+        Directories.delete(staging);
     }
 
     /** Removes a staging directory that is not to be published. */
     void discard(Path staging) throws IOException {
         if (Files.exists(staging)) {
-            delete(staging);
+            Directories.delete(staging);
         }
     }
 
@@ -139,19 +140,4 @@ final class RepodataPublisher {
         }
     }
 
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException ignored) {
-            // not every file system lets a directory be synced; the renames are done either way
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> tree = Files.walk(dir)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -5,6 +5,7 @@ import io.xsbuild.io.ChecksumType;
 import io.xsbuild.io.Compression;
 import io.xsbuild.repo.repomd.Repomd;
 import io.xsbuild.repo.repomd.RepomdRecord;
+import io.xsbuild.repo.write.GroupRecords;
 import io.xsbuild.repo.write.RepodataWriter;
 
 import java.io.IOException;
@@ -62,12 +63,27 @@ public final class RepodataTarget implements AutoCloseable {
     }
 
     /**
+     * Stages a comps file to publish ({@code createrepo_c --groupfile}): gives its {@code group} and
+     * compressed group records, to be published after the writer's.
+     */
+    public List<RepomdRecord> groupFile(byte[] comps, Compression compression, ChecksumType checksumType)
+            throws IOException {
+        return GroupRecords.write(staging, comps, compression, checksumType);
+    }
+
+    /**
      * Writes repomd.xml for the records {@link RepodataWriter#finish()} returned and makes the staged
      * metadata the published one, keeping the newest {@code retainOldMetadata} superseded files of
      * each kind.
      */
     public Repomd publish(List<RepomdRecord> records, int retainOldMetadata) throws IOException {
-        Repomd repomd = new Repomd(System.currentTimeMillis() / 1000, records);
+        return publish(records, List.of(), retainOldMetadata);
+    }
+
+    /** As {@link #publish(List, int)}, with the distributions repomd.xml is to name in its tags. */
+    public Repomd publish(List<RepomdRecord> records, List<Repomd.Distro> distros, int retainOldMetadata)
+            throws IOException {
+        Repomd repomd = new Repomd(System.currentTimeMillis() / 1000, distros, records);
         Files.writeString(staging.resolve(Repomd.FILE_NAME), repomd.toXml(), StandardCharsets.UTF_8);
         publisher.publish(staging, repomd, retainOldMetadata);
         published = true;

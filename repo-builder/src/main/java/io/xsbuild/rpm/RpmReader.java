@@ -67,23 +67,46 @@ public final class RpmReader {
         MessageDigest digest = checksumType.newDigest();
         PackageInput input = new PackageInput(in, size, digest, tee);
         try {
-            if (HeaderText.forbiddenCharacter(href) >= 0) {
-                throw new RpmFormatException("the file name contains a control character, which XML cannot carry");
-            }
-            Lead.read(input);
-            Header signature = HeaderReader.SIGNATURE.read(input);
-            input.read((8 - input.position() % 8) % 8, "the padding after the signature header");
-            long headerStart = input.position();
-            Header main = HeaderReader.MAIN.read(input);
-            long headerEnd = input.position();
-            RpmPackage fromHeader = HeaderConverter.toPackage(main, signature, changelogLimit,
-                    warning -> warnings.accept(href + ": " + warning));
+            Headers headers = headers(input, href, warnings);
             input.drain();
             String checksum = HexFormat.of().formatHex(digest.digest());
-            return fromHeader.withFile(new FileFacts(checksumType, checksum, size, mtime, headerStart, headerEnd),
-                    new Location(href, baseUrl));
+            return headers.pkg().withFile(new FileFacts(checksumType, checksum, size, mtime, headers.start(),
+                    headers.end()), new Location(href, baseUrl));
         } catch (RpmFormatException e) {
             throw new BadPackageException(href, e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads the package in {@code in} (of {@code size} bytes) as far as the end of its main header,
+     * for what the header says before it is decided whether to read the package: the package has
+     * no file facts, the rest of the stream is left unread, and nothing is warned of (reading the
+     * package will).
+     */
+    public RpmPackage readHeader(InputStream in, String href, long size) throws BadPackageException, IOException {
+        try {
+            return headers(new PackageInput(in, size, checksumType.newDigest(), null), href, warning -> { }).pkg();
+        } catch (RpmFormatException e) {
+            throw new BadPackageException(href, e.getMessage(), e);
+        }
+    }
+
+    /** The package its headers describe, and where its main header lies. */
+    private record Headers(RpmPackage pkg, long start, long end) {
+    }
+
+    private Headers headers(PackageInput input, String href, Consumer<String> warn) throws RpmFormatException, IOException {
+        if (HeaderText.forbiddenCharacter(href) >= 0) {
+            throw new RpmFormatException("the file name contains a control character, which XML cannot carry");
+        }
+        Lead.read(input);
+        Header signature = HeaderReader.SIGNATURE.read(input);
+        input.read((8 - input.position() % 8) % 8, "the padding after the signature header");
+        long headerStart = input.position();
+        Header main = HeaderReader.MAIN.read(input);
+        long headerEnd = input.position();
+        RpmPackage pkg = HeaderConverter.toPackage(main, signature, changelogLimit,
+                warning -> warn.accept(href + ": " + warning));
+        return new Headers(pkg, headerStart, headerEnd);
     }
 }

@@ -4,6 +4,7 @@ import io.xsbuild.event.Events;
 import io.xsbuild.io.Compression;
 import io.xsbuild.repo.repomd.Repomd;
 import io.xsbuild.repo.repomd.RepomdRecord;
+import io.xsbuild.testing.ChildJvm;
 import io.xsbuild.testing.Corpus;
 import io.xsbuild.testing.Repodata;
 import io.xsbuild.testing.TestData;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,13 +42,8 @@ class KilledRunTest {
         int changed = 0;
         for (int kill = 0; kill < KILLS; kill++) {
             String before = Files.readString(dir.resolve("repodata/repomd.xml"));
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), PublishingChild.class.getName(), dir.toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             long delay = 300 + random.nextInt(2000);
-            boolean ended = child.waitFor(delay, TimeUnit.MILLISECONDS);
-            assertThat(ended).as("the child publishes until it is killed").isFalse();
-            child.destroyForcibly().waitFor();
+            ChildJvm.runAndKill(PublishingChild.class, delay, dir.toString());
             assertReadable(dir, "after a kill " + delay + " ms in (seed " + seed + ")");
             if (!before.equals(Files.readString(dir.resolve("repodata/repomd.xml")))) {
                 changed++;

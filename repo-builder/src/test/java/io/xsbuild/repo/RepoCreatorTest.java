@@ -7,6 +7,7 @@ import io.xsbuild.io.Compression;
 import io.xsbuild.repo.repomd.Repomd;
 import io.xsbuild.repo.repomd.RepomdRecord;
 import io.xsbuild.testing.Corpus;
+import io.xsbuild.testing.RecordingEvents;
 import io.xsbuild.testing.Repodata;
 import io.xsbuild.testing.TestData;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.xsbuild.fetch;
 
+import io.xsbuild.files.Sha256;
 import io.xsbuild.io.AtomicFiles;
 
 import java.io.IOException;

@@ -36,6 +36,11 @@ public record FetchOptions(Path workingDir, Path cacheDir, List<URI> mavenReposi
                 home.resolve(".m2").resolve("settings.xml"), null, home);
     }
 
+    /** The defaults for the user whose environment is {@code env}: home from {@code HOME}, else the JVM's. */
+    public static FetchOptions defaults(Map<String, String> env, Path workingDir) {
+        return defaults(env, Path.of(env.getOrDefault("HOME", System.getProperty("user.home"))), workingDir);
+    }
+
     public FetchOptions withCacheDir(Path dir) {
         return new FetchOptions(workingDir, dir, mavenRepositories, mavenSettings, mavenLocalRepository, userHome);
     }

@@ -1,7 +1,9 @@
 package io.xsbuild.fetch;
 
 import io.xsbuild.error.XsbuildException;
+import io.xsbuild.event.ByteProgress;
 import io.xsbuild.event.Events;
+import io.xsbuild.files.Sha256;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,7 +91,7 @@ final class HttpDownloader {
             throw new DownloadException(uri.toString(), checksums + " answered HTTP " + response.statusCode());
         }
         String text = new String(response.body(), StandardCharsets.UTF_8);
-        String digest = Sha256.fromChecksumFile(text, name).orElseThrow(
+        String digest = Sha256Text.fromChecksumFile(text, name).orElseThrow(
                 () -> new DownloadException(uri.toString(), checksums + " holds no SHA-256 for " + name));
         return new Expected(digest, checksums.toString());
     }
@@ -152,7 +154,7 @@ final class HttpDownloader {
     /** Appends the body to the part file after its first {@code offset} bytes; gives the SHA-256 of the whole. */
     private String copy(String source, CacheEntry entry, InputStream body, long offset, long total) throws IOException, DownloadException {
         MessageDigest digest = Sha256.digest();
-        Progress progress = new Progress(events, "Downloading " + entry.name(), total, offset);
+        ByteProgress progress = new ByteProgress(events, "Downloading " + entry.name(), total, offset);
         try (FileChannel out = FileChannel.open(entry.part(), StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
             hashPrefix(out, offset, digest);

@@ -4,12 +4,15 @@ import io.xsbuild.error.FailedException;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
+import io.xsbuild.io.ChecksumType;
+import io.xsbuild.io.FileChecksums;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Turns the ISO sources a user names into local files: a path as it is, a URL through the download
@@ -21,13 +24,14 @@ public final class IsoSources {
     private final FetchOptions options;
     private final Map<String, String> env;
     private final Events events;
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
 
+    /** Sources whose URLs are fetched with a client made on the first URL (a local image needs none). */
     public IsoSources(FetchOptions options, Map<String, String> env, Events events) {
-        this(options, env, events, HttpDownloader.defaultClient());
+        this(options, env, events, HttpDownloader::defaultClient);
     }
 
-    IsoSources(FetchOptions options, Map<String, String> env, Events events, HttpClient http) {
+    IsoSources(FetchOptions options, Map<String, String> env, Events events, Supplier<HttpClient> http) {
         this.options = options;
         this.env = Map.copyOf(env);
         this.events = events;
@@ -41,10 +45,10 @@ public final class IsoSources {
      *               source offers ({@code URL.sha256}, the repository's checksums)
      */
     public ResolvedIso resolve(String spec, String sha256) throws XsbuildException {
-        String expected = sha256 == null ? null : Sha256.parseOption(sha256);
+        String expected = sha256 == null ? null : Sha256Text.parseOption(sha256);
         IsoSource source = IsoSource.parse(spec, options.workingDir());
         if (source instanceof IsoSource.Http http) {
-            return new HttpDownloader(this.http, options, events).fetch(http.uri(), expected);
+            return new HttpDownloader(this.http.get(), options, events).fetch(http.uri(), expected);
         }
         Path file;
         ResolvedIso.Origin origin;
@@ -64,7 +68,7 @@ public final class IsoSources {
     private String verify(String spec, Path file, String expected) throws XsbuildException {
         String actual;
         try {
-            actual = Sha256.of(file, events, "Checking " + file.getFileName());
+            actual = FileChecksums.of(file, ChecksumType.SHA256, events, "Checking " + file.getFileName());
         } catch (IOException e) {
             throw new FailedException("cannot read ISO " + file + ": " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package io.xsbuild.fetch;
 
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
+import io.xsbuild.files.Sha256;
 import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;

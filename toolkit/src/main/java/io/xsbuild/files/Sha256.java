@@ -1,11 +1,11 @@
 package io.xsbuild.files;
 
+import io.xsbuild.io.ChecksumType;
+import io.xsbuild.io.FileChecksums;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 digests, as lower-case hex. */
@@ -15,11 +15,12 @@ public final class Sha256 {
     }
 
     public static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return ChecksumType.SHA256.newDigest();
+    }
+
+    /** The digest's value as lower-case hex (which ends the digest). */
+    public static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     public static String of(byte[] bytes) {
@@ -27,14 +28,6 @@ public final class Sha256 {
     }
 
     public static String of(Path file) throws IOException {
-        MessageDigest md = digest();
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                md.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
+        return FileChecksums.of(file, ChecksumType.SHA256);
     }
 }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -48,7 +47,7 @@ class HttpSourceTest {
     }
 
     static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(Sha256.digest().digest(bytes));
+        return io.xsbuild.files.Sha256.of(bytes);
     }
 
     private String url() {
@@ -191,11 +190,11 @@ class HttpSourceTest {
     void readsChecksumFilesInTheFormatsToolsWrite() {
         String a = "a".repeat(64);
         String b = "b".repeat(64);
-        assertThat(Sha256.fromChecksumFile(a + "  other.iso\n" + b + " *binpkg.iso\n", "binpkg.iso")).contains(b);
-        assertThat(Sha256.fromChecksumFile("SHA256 (binpkg.iso) = " + b.toUpperCase() + "\n", "binpkg.iso")).contains(b);
-        assertThat(Sha256.fromChecksumFile(a + "\n", "binpkg.iso")).contains(a);
-        assertThat(Sha256.fromChecksumFile(a + "  x.iso\n" + b + "  y.iso\n", "binpkg.iso")).isEmpty();
-        assertThat(Sha256.fromChecksumFile("<html>not found</html>", "binpkg.iso")).isEmpty();
+        assertThat(Sha256Text.fromChecksumFile(a + "  other.iso\n" + b + " *binpkg.iso\n", "binpkg.iso")).contains(b);
+        assertThat(Sha256Text.fromChecksumFile("SHA256 (binpkg.iso) = " + b.toUpperCase() + "\n", "binpkg.iso")).contains(b);
+        assertThat(Sha256Text.fromChecksumFile(a + "\n", "binpkg.iso")).contains(a);
+        assertThat(Sha256Text.fromChecksumFile(a + "  x.iso\n" + b + "  y.iso\n", "binpkg.iso")).isEmpty();
+        assertThat(Sha256Text.fromChecksumFile("<html>not found</html>", "binpkg.iso")).isEmpty();
     }
 
     @Test

@@ -8,6 +8,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,10 +24,10 @@ import java.util.regex.Pattern;
  * Maven repository would: GET and HEAD, ETag, single-range requests guarded by If-Range. It can cut
  * a transfer short, and it logs every request.
  */
-final class LoopbackServer implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
 
     /** One request: method, path, and its Range header or null. */
-    record Request(String method, String path, String range) {
+    public record Request(String method, String path, String range) {
     }
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
@@ -33,32 +37,46 @@ final class LoopbackServer implements AutoCloseable {
     private final Map<String, Integer> cutAfter = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    LoopbackServer() throws IOException {
+    public LoopbackServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
-    LoopbackServer put(String path, byte[] content) {
+    public LoopbackServer put(String path, byte[] content) {
         files.put(path, content);
         return this;
     }
 
+    /** Serves {@code content} at {@code path} as a Maven repository does: with its .sha1 and .md5 beside it. */
+    public LoopbackServer deploy(String path, byte[] content) {
+        return put(path, content).put(path + ".sha1", hex("SHA-1", content)).put(path + ".md5", hex("MD5", content));
+    }
+
+    private static byte[] hex(String algorithm, byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content))
+                    .getBytes(StandardCharsets.US_ASCII);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The next full transfer of {@code path} stops after {@code bytes} bytes. */
-    LoopbackServer cutNextTransfer(String path, int bytes) {
+    public LoopbackServer cutNextTransfer(String path, int bytes) {
         cutAfter.put(path, bytes);
         return this;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    long gets(String path) {
+    public long gets(String path) {
         return requests.stream().filter(r -> r.method().equals("GET") && r.path().equals(path)).count();
     }
 

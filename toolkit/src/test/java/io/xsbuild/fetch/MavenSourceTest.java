@@ -10,8 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -45,14 +43,8 @@ class MavenSourceTest {
         server.close();
     }
 
-    private void deploy(String path, byte[] bytes) throws Exception {
-        server.put(path, bytes)
-                .put(path + ".sha1", hex("SHA-1", bytes).getBytes(StandardCharsets.US_ASCII))
-                .put(path + ".md5", hex("MD5", bytes).getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static String hex(String algorithm, byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
+    private void deploy(String path, byte[] bytes) {
+        server.deploy(path, bytes);
     }
 
     private IsoSources sources(List<URI> repositories) {

@@ -8,15 +8,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
-/** repomd.xml: the revision and the metadata files of a repository, written as createrepo_c writes it. */
-public record Repomd(long revision, List<RepomdRecord> records) {
+/**
+ * repomd.xml: the revision, the distribution tags and the metadata files of a repository, written
+ * as createrepo_c writes it.
+ *
+ * @param distros the {@code <tags><distro>} elements ({@code createrepo_c --distro}), in order
+ */
+public record Repomd(long revision, List<Distro> distros, List<RepomdRecord> records) {
 
     public static final String FILE_NAME = "repomd.xml";
 
+    /**
+     * A distribution the repository belongs to.
+     *
+     * @param cpeid its CPE name ("cpe:/o:xenserver:xenserver:8.4.0"), or null
+     * @param name  what people call it ("XenServer 8.4.0")
+     */
+    public record Distro(String cpeid, String name) {
+        public Distro {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
     public Repomd {
+        distros = List.copyOf(distros);
         records = List.copyOf(records);
+    }
+
+    /** A repomd.xml without tags. */
+    public Repomd(long revision, List<RepomdRecord> records) {
+        this(revision, List.of(), records);
     }
 
     public Optional<RepomdRecord> record(String type) {
@@ -28,17 +52,32 @@ public record Repomd(long revision, List<RepomdRecord> records) {
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<repomd xmlns=\"http://linux.duke.edu/metadata/repo\" xmlns:rpm=\"http://linux.duke.edu/metadata/rpm\">\n")
                 .append("  <revision>").append(revision).append("</revision>\n");
+        if (!distros.isEmpty()) {
+            sb.append("  <tags>\n");
+            for (Distro d : distros) {
+                sb.append("    <distro");
+                if (d.cpeid() != null) {
+                    sb.append(" cpeid=\"").append(escape(d.cpeid())).append('"');
+                }
+                sb.append('>').append(escape(d.name())).append("</distro>\n");
+            }
+            sb.append("  </tags>\n");
+        }
         for (RepomdRecord r : records) {
             String ct = r.checksumType().repodataName();
             sb.append("  <data type=\"").append(r.type()).append("\">\n")
-                    .append("    <checksum type=\"").append(ct).append("\">").append(r.checksum()).append("</checksum>\n")
-                    .append("    <open-checksum type=\"").append(ct).append("\">").append(r.openChecksum())
-                    .append("</open-checksum>\n")
-                    .append("    <location href=\"").append(r.href()).append("\"/>\n")
+                    .append("    <checksum type=\"").append(ct).append("\">").append(r.checksum()).append("</checksum>\n");
+            if (r.compressed()) {
+                sb.append("    <open-checksum type=\"").append(ct).append("\">").append(r.openChecksum())
+                        .append("</open-checksum>\n");
+            }
+            sb.append("    <location href=\"").append(r.href()).append("\"/>\n")
                     .append("    <timestamp>").append(r.timestamp()).append("</timestamp>\n")
-                    .append("    <size>").append(r.size()).append("</size>\n")
-                    .append("    <open-size>").append(r.openSize()).append("</open-size>\n")
-                    .append("  </data>\n");
+                    .append("    <size>").append(r.size()).append("</size>\n");
+            if (r.compressed()) {
+                sb.append("    <open-size>").append(r.openSize()).append("</open-size>\n");
+            }
+            sb.append("  </data>\n");
         }
         return sb.append("</repomd>\n").toString();
     }
@@ -52,6 +91,7 @@ public record Repomd(long revision, List<RepomdRecord> records) {
 
     private static Repomd parse(XmlReader xml) throws IOException {
         long revision = 0;
+        List<Distro> distros = new ArrayList<>();
         List<RepomdRecord> records = new ArrayList<>();
         Data data = null;
         for (XmlReader.Event e = xml.next(); e != XmlReader.Event.END_DOCUMENT; e = xml.next()) {
@@ -67,13 +107,20 @@ public record Repomd(long revision, List<RepomdRecord> records) {
             String element = xml.localName();
             if ("revision".equals(element)) {
                 revision = parseLong(xml.elementText());
+            } else if ("distro".equals(element) && data == null) {
+                String cpeid = xml.attribute("cpeid");
+                distros.add(new Distro(cpeid, xml.elementText().strip()));
             } else if ("data".equals(element)) {
                 data = new Data(xml.attribute("type"));
             } else if (data != null) {
                 data.read(element, xml);
             }
         }
-        return new Repomd(revision, records);
+        return new Repomd(revision, distros, records);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static long parseLong(String text) {
@@ -89,7 +136,7 @@ public record Repomd(long revision, List<RepomdRecord> records) {
         final String type;
         ChecksumType checksumType;
         String checksum;
-        String openChecksum = "";
+        String openChecksum;
         String href;
         long timestamp;
         long size;

@@ -34,10 +34,33 @@ class RepomdTest {
     }
 
     @Test
+    void distroTagsAndUncompressedRecordsAreWrittenAsCreaterepoWritesThem() {
+        RepomdRecord group = new RepomdRecord("group", ChecksumType.SHA256, "cc", null, "repodata/cc-comps.xml", 5, 242, 0);
+        assertThat(new Repomd(7, List.of(new Repomd.Distro("cpe:/o:xenserver:xenserver:8.4.0", "XenServer 8.4.0"),
+                new Repomd.Distro(null, "A & B")), List.of(group)).toXml()).isEqualTo("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <repomd xmlns="http://linux.duke.edu/metadata/repo" xmlns:rpm="http://linux.duke.edu/metadata/rpm">
+                  <revision>7</revision>
+                  <tags>
+                    <distro cpeid="cpe:/o:xenserver:xenserver:8.4.0">XenServer 8.4.0</distro>
+                    <distro>A &amp; B</distro>
+                  </tags>
+                  <data type="group">
+                    <checksum type="sha256">cc</checksum>
+                    <location href="repodata/cc-comps.xml"/>
+                    <timestamp>5</timestamp>
+                    <size>242</size>
+                  </data>
+                </repomd>
+                """);
+    }
+
+    @Test
     void readsBackWhatItWrote(@TempDir Path dir) throws Exception {
         RepomdRecord other = new RepomdRecord("other", ChecksumType.SHA512, "cc", "dd", "repodata/cc-other.xml.zst",
                 1, 2, 3);
-        Repomd written = new Repomd(42, List.of(PRIMARY, other));
+        RepomdRecord group = new RepomdRecord("group", ChecksumType.SHA256, "ee", null, "repodata/ee-comps.xml", 4, 5, 0);
+        Repomd written = new Repomd(42, List.of(new Repomd.Distro("cpe:/o:x:y:1", "X <1>")), List.of(PRIMARY, other, group));
         Files.writeString(dir.resolve("repomd.xml"), written.toXml());
         assertThat(Repomd.read(dir.resolve("repomd.xml"))).isEqualTo(written);
     }

@@ -1,4 +1,4 @@
-package io.xsbuild.repo;
+package io.xsbuild.testing;
 
 import io.xsbuild.event.Events;
 
@@ -7,10 +7,10 @@ import java.util.Collections;
 import java.util.List;
 
 /** Events kept for a test to look at. */
-final class RecordingEvents implements Events {
-    final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-    final List<String> infos = Collections.synchronizedList(new ArrayList<>());
-    final List<Progress> progress = Collections.synchronizedList(new ArrayList<>());
+public final class RecordingEvents implements Events {
+    public final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> infos = Collections.synchronizedList(new ArrayList<>());
+    public final List<Progress> progress = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void log(Level level, String message) {

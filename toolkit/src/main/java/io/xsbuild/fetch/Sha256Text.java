@@ -1,40 +1,21 @@
 package io.xsbuild.fetch;
 
 import io.xsbuild.error.UsageException;
-import io.xsbuild.event.Events;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** SHA-256 as users and servers spell it: {@code --sha256 HEX} and {@code .sha256} files. */
-final class Sha256 {
+final class Sha256Text {
 
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Pattern GNU = Pattern.compile("([0-9a-fA-F]{64})(?:\\s+\\*?(.+))?");
     private static final Pattern BSD = Pattern.compile("SHA256 \\((.+)\\) = ([0-9a-fA-F]{64})");
 
-    private Sha256() {
-    }
-
-    static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
-    static String hex(MessageDigest digest) {
-        return HexFormat.of().formatHex(digest.digest());
+    private Sha256Text() {
     }
 
     /** {@code --sha256}'s value in lower case, or a usage error saying what it should look like. */
@@ -76,22 +57,5 @@ final class Sha256 {
             found++;
         }
         return found == 1 ? Optional.of(only.toLowerCase(Locale.ROOT)) : Optional.empty();
-    }
-
-    /** The digest of a file, reported as progress of {@code task}. */
-    static String of(Path file, Events events, String task) throws IOException {
-        MessageDigest digest = digest();
-        long total = Files.size(file);
-        Progress progress = new Progress(events, task, total);
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 18];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-                progress.add(n);
-            }
-        } finally {
-            progress.done();
-        }
-        return hex(digest);
     }
 }

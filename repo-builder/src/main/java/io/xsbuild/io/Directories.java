@@ -1,0 +1,41 @@
+package io.xsbuild.io;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Whole directories: removed with all they hold, or synced after renames in them. */
+public final class Directories {
+
+    private Directories() {
+    }
+
+    /**
+     * Deletes a file or a directory and everything below it, never following a symbolic link (a
+     * link is removed, not what it names); nothing there is not an error.
+     */
+    public static void delete(Path path) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Makes the renames and new names in {@code dir} durable, where the file system lets a directory be synced. */
+    public static void sync(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException ignored) {
+            // not every file system lets a directory be synced; the renames are done either way
+        }
+    }
+}
