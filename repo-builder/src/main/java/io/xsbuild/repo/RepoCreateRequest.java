@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param skipBad           publish without bad packages (a warning each) instead of stopping
  * @param retainOldMetadata sets of superseded metadata files to keep in repodata/
  * @param waitForLock       wait for another run on the same directory to finish instead of failing
+ * @param groupFile         a comps file to publish as the {@code group} and {@code group_gz} records, or null
  */
 public record RepoCreateRequest(Path packagesDir, Path outDir, String baseUrl, int changelogLimit,
                                 ChecksumType checksumType, Compression compression, int workers, boolean update,
-                                boolean skipBad, int retainOldMetadata, boolean waitForLock) {
+                                boolean skipBad, int retainOldMetadata, boolean waitForLock, Path groupFile) {
 
     public static final int DEFAULT_CHANGELOG_LIMIT = 10;
 
@@ -48,6 +49,7 @@ public record RepoCreateRequest(Path packagesDir, Path outDir, String baseUrl, i
         private final Path packagesDir;
         private Path outDir;
         private int retainOldMetadata;
+        private Path groupFile;
 
         private Builder(Path packagesDir) {
             this.packagesDir = packagesDir;
@@ -68,9 +70,15 @@ public record RepoCreateRequest(Path packagesDir, Path outDir, String baseUrl, i
             return this;
         }
 
+        /** A comps file to publish with the metadata, as {@code createrepo_c --groupfile} does. */
+        public Builder groupFile(Path value) {
+            groupFile = value;
+            return this;
+        }
+
         public RepoCreateRequest build() {
             return new RepoCreateRequest(packagesDir, outDir, baseUrl, changelogLimit, checksumType, compression,
-                    workers, update, skipBad, retainOldMetadata, waitForLock);
+                    workers, update, skipBad, retainOldMetadata, waitForLock, groupFile);
         }
     }
 }

@@ -15,6 +15,7 @@ import io.xsbuild.rpm.RpmReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,7 +53,11 @@ public final class RepoCreator {
                 if (!totals.bad().isEmpty() && !request.skipBad()) {
                     throw new BadPackagesException(request.packagesDir(), totals.bad());
                 }
-                records = writer.finish();
+                records = new ArrayList<>(writer.finish());
+            }
+            if (request.groupFile() != null) {
+                records.addAll(target.groupFile(Files.readAllBytes(request.groupFile()), request.compression(),
+                        request.checksumType()));
             }
             for (BadPackageException bad : totals.bad()) {
                 events.warn("skipped " + bad.getMessage());
@@ -74,6 +79,9 @@ public final class RepoCreator {
         }
         if (r.retainOldMetadata() < 0) {
             throw new UsageException("--retain-old-md " + r.retainOldMetadata() + " is not a count", "give 0 or more");
+        }
+        if (r.groupFile() != null && !Files.isRegularFile(r.groupFile())) {
+            throw new UsageException("No group file at " + r.groupFile(), "give the comps XML file to publish with --groupfile");
         }
         RepoOptions.check(r.workers(), r.changelogLimit(), r.baseUrl());
     }

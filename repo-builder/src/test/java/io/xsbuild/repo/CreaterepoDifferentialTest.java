@@ -1,8 +1,11 @@
 package io.xsbuild.repo;
 
+import io.xsbuild.error.UsageException;
 import io.xsbuild.event.Events;
 import io.xsbuild.io.ChecksumType;
 import io.xsbuild.io.Compression;
+import io.xsbuild.repo.repomd.Repomd;
+import io.xsbuild.repo.repomd.RepomdRecord;
 import io.xsbuild.testing.Corpus;
 import io.xsbuild.testing.Createrepo;
 import io.xsbuild.testing.KnownDifferences;
@@ -24,6 +27,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * xsbuild and the host's createrepo_c run over the same package files; every package must be
@@ -99,6 +103,35 @@ class CreaterepoDifferentialTest {
         xsbuild(RepoCreateRequest.builder(corpusDir).outDir(tmp.resolve("ours-sha1"))
                 .checksumType(ChecksumType.SHA1).compression(Compression.GZ).changelogLimit(0).build());
         assertSameMetadata(tmp.resolve("ours-sha1"), tmp.resolve("theirs-sha1"), corpusDir, corpus);
+    }
+
+    @Test
+    void aGroupFileIsPublishedAsCreaterepoPublishesIt() throws Exception {
+        Path comps = Files.writeString(tmp.resolve("comps.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <comps><group><id>demo</id><name>Demo</name><packagelist>\
+                <packagereq type="mandatory">fake_bash</packagereq></packagelist></group></comps>
+                """);
+        Createrepo.run(corpusDir, tmp.resolve("theirs"), "--groupfile", comps.toString());
+        xsbuild(RepoCreateRequest.builder(corpusDir).outDir(tmp.resolve("ours")).groupFile(comps).build());
+        Repomd theirs = Repomd.read(tmp.resolve("theirs/repodata/repomd.xml"));
+        Repomd ours = Repomd.read(tmp.resolve("ours/repodata/repomd.xml"));
+        assertThat(ours.records()).extracting(RepomdRecord::type)
+                .containsExactlyElementsOf(theirs.records().stream().map(RepomdRecord::type).toList());
+        assertThat(ours.record("group").orElseThrow().checksum())
+                .isEqualTo(theirs.record("group").orElseThrow().checksum());
+        assertThat(ours.record("group_gz").orElseThrow().openChecksum())
+                .isEqualTo(theirs.record("group_gz").orElseThrow().openChecksum());
+        assertThat(Repodata.read(tmp.resolve("ours")).packages()).isEqualTo(
+                Repodata.read(tmp.resolve("theirs"), Set.of(), KnownDifferences.forCreaterepo(corpusDir, corpus)).packages());
+    }
+
+    @Test
+    void aMissingGroupFileIsAUsageError() {
+        assertThatThrownBy(() -> xsbuild(RepoCreateRequest.builder(corpusDir).outDir(tmp.resolve("ours"))
+                .groupFile(tmp.resolve("nope.xml")).build()))
+                .isInstanceOf(UsageException.class).hasMessageContaining("nope.xml");
+        assertThat(tmp.resolve("ours/repodata")).doesNotExist();
     }
 
     @Test

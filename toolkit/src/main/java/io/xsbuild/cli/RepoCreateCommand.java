@@ -91,6 +91,11 @@ final class RepoCreateCommand extends XsbuildSubcommand {
             description = "Publish only the packages named in FILE (header names, one a line, '#' comments).")
     Path whitelist;
 
+    @Option(names = {"-g", "--groupfile"}, paramLabel = "FILE",
+            description = "A comps file to publish as the group and group_gz records, for yum groupinstall "
+                    + "(with --iso, the ISO's own comps is published).")
+    Path groupFile;
+
     @Option(names = {"-u", "--baseurl"}, paramLabel = "URL",
             description = "The base URL packages are published under (xml:base of every location).")
     String baseUrl = "";
@@ -144,7 +149,8 @@ final class RepoCreateCommand extends XsbuildSubcommand {
         }
         Path packages = context.resolve(dir);
         return new RepoCreateRequest(packages, out == null ? packages : context.resolve(out), baseUrl, changelogLimit,
-                checksum, compress, workers, update, skipBad, retainOldMetadata, waitForLock);
+                checksum, compress, workers, update, skipBad, retainOldMetadata, waitForLock,
+                groupFile == null ? null : context.resolve(groupFile));
     }
 
     IsoRepoRequest isoRequest() {
@@ -153,6 +159,9 @@ final class RepoCreateCommand extends XsbuildSubcommand {
         }
         if (out == null) {
             throw usage("Missing --out DIR, the directory of snapshots to publish the ISOs into");
+        }
+        if (groupFile != null) {
+            throw usage("--groupfile is not for --iso: the comps group of the ISO's own repodata is published");
         }
         if (retainOldMetadata != 0) {
             throw usage("--retain-old-md is not for --iso: each snapshot's repodata is new (see --keep)");

@@ -46,9 +46,9 @@ class RepoCommandTest {
                 new PrintWriter(new StringWriter()), false, tmp);
         RepoCreateCommand cmd = CommandLine.populateCommand(new RepoCreateCommand(context), "--out", "meta",
                 "--baseurl", "http://m/x/", "--changelog-limit", "3", "--checksum", "sha512", "--compress", "zstd",
-                "--workers", "5", "--update", "--skip-bad", "--retain-old-md", "2", "--wait", "rpms");
+                "--workers", "5", "--update", "--skip-bad", "--retain-old-md", "2", "--wait", "--groupfile", "comps.xml", "rpms");
         assertThat(cmd.request()).isEqualTo(new RepoCreateRequest(tmp.resolve("rpms"), tmp.resolve("meta"),
-                "http://m/x/", 3, ChecksumType.SHA512, Compression.ZSTD, 5, true, true, 2, true));
+                "http://m/x/", 3, ChecksumType.SHA512, Compression.ZSTD, 5, true, true, 2, true, tmp.resolve("comps.xml")));
         RepoCreateCommand defaults = CommandLine.populateCommand(new RepoCreateCommand(context), "rpms");
         assertThat(defaults.request()).isEqualTo(RepoCreateRequest.defaults(tmp.resolve("rpms")));
     }
