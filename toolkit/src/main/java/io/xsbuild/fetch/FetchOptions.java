@@ -1,5 +1,7 @@
 package io.xsbuild.fetch;
 
+import io.xsbuild.files.CacheHome;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,15 +32,13 @@ public record FetchOptions(Path workingDir, Path cacheDir, List<URI> mavenReposi
 
     /** The defaults for a user whose environment is {@code env} and home {@code home}. */
     public static FetchOptions defaults(Map<String, String> env, Path home, Path workingDir) {
-        String xdg = env.get("XDG_CACHE_HOME");
-        Path cache = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".cache");
-        return new FetchOptions(workingDir, cache.resolve("xsbuild").resolve("isos"), List.of(),
+        return new FetchOptions(workingDir, CacheHome.of(env, home).resolve("isos"), List.of(),
                 home.resolve(".m2").resolve("settings.xml"), null, home);
     }
 
     /** The defaults for the user whose environment is {@code env}: home from {@code HOME}, else the JVM's. */
     public static FetchOptions defaults(Map<String, String> env, Path workingDir) {
-        return defaults(env, Path.of(env.getOrDefault("HOME", System.getProperty("user.home"))), workingDir);
+        return defaults(env, CacheHome.userHome(env), workingDir);
     }
 
     public FetchOptions withCacheDir(Path dir) {

@@ -1,6 +1,7 @@
 package io.xsbuild.git;
 
 import io.xsbuild.event.Events;
+import io.xsbuild.files.CacheHome;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.InvalidRemoteException;
@@ -48,10 +49,7 @@ public final class Checkouts {
 
     /** {@code ${XDG_CACHE_HOME:-$HOME/.cache}/xsbuild/git}, from the given environment. */
     public static Path defaultCacheRoot(Map<String, String> env) {
-        String xdg = env.get("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".cache");
-        return base.resolve("xsbuild").resolve("git");
+        return CacheHome.of(env).resolve("git");
     }
 
     /** Whether {@code location} is a git URL ({@code scheme://...} or {@code user@host:path}) rather than a path. */
