@@ -21,9 +21,11 @@ import picocli.CommandLine.Spec;
             BuildCommand.class,
             ShellCommand.class,
             DoctorCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
+            "  xsbuild demo                                 try it all on the example packages, offline",
             "  xsbuild doctor                               check the engine, images and tools",
             "  xsbuild repo create ./repo                   publish ./repo/repodata",
             "  xsbuild rebuild --repo ./repo xcp-networkd   rebuild a package into ./xsbuild-out",

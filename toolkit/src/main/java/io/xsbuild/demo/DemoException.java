@@ -1,0 +1,14 @@
+package io.xsbuild.demo;
+
+import io.xsbuild.error.FailedException;
+
+/** A step of the demo that could not be done, named with what to do about it. */
+public class DemoException extends FailedException {
+    public DemoException(String message, String hint) {
+        super(message, hint, null);
+    }
+
+    public DemoException(String message, String hint, Throwable cause) {
+        super(message, hint, cause);
+    }
+}
