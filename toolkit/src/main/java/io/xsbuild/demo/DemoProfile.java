@@ -1,5 +1,6 @@
 package io.xsbuild.demo;
 
+import io.xsbuild.container.ContainerException;
 import io.xsbuild.container.ContainerRuntime;
 import io.xsbuild.container.LineSink;
 import io.xsbuild.error.EnvironmentException;
@@ -51,11 +52,15 @@ final class DemoProfile {
         }
         if (registryAnswers.getAsBoolean()) {
             Profile el9 = Profiles.named("el9");
-            if (runtime.findImage(el9.baseImage()).isEmpty()) {
-                events.info("Pulling " + el9.baseImage());
-                runtime.pullImage(el9.baseImage(), LineSink.DISCARD);
+            try {
+                if (runtime.findImage(el9.baseImage()).isEmpty()) {
+                    events.info("Pulling " + el9.baseImage());
+                    runtime.pullImage(el9.baseImage(), LineSink.DISCARD);
+                }
+                return el9;
+            } catch (ContainerException e) {
+                events.warn("Cannot pull " + el9.baseImage() + " (" + e.getMessage() + "): the demo builds in testbase");
             }
-            return el9;
         }
         Profile testbase = Profiles.named("testbase");
         if (runtime.findImage(testbase.baseImage()).isEmpty()) {

@@ -42,6 +42,13 @@ class DemoProfileTest {
     }
 
     @Test
+    void whenTheRegistryAnswersButThePullFailsTheDemoFallsBackToTestbase() throws Exception {
+        runtime.images.put(Profiles.TESTBASE_IMAGE, new ImageInfo("sha256:t", java.util.List.of(), java.util.Map.of(), 0));
+        assertThat(profile(true).choose(null).name()).isEqualTo("testbase");
+        assertThat(runtime.pulled).containsExactly("almalinux:9");
+    }
+
+    @Test
     void offlineWithoutTheTestbaseImageOrItsRecipeSaysWhatToDo() {
         assertThatThrownBy(() -> profile(false).choose(null)).isInstanceOf(EnvironmentException.class)
                 .hasMessageContaining(Profiles.TESTBASE_IMAGE).hasMessageContaining("build.sh");
