@@ -15,7 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-@Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "build", header = "Build a git checkout in a container, versioned by git describe.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Build a git checkout in a container, versioned by git describe as XenServer's builds were: the spec's "
                     + "Release gets +s0+ and the description (1%%{?dist} at 0.10.0-8-g96c3fcc becomes "

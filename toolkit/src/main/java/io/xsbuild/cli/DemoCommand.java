@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "demo", header = "Build, publish and rebuild the example packages, offline.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Show the whole of xsbuild on its example packages, offline: build them in containers, pack them into a "
                     + "snapshot like XenServer's (a binpkg ISO with .treeinfo and a comps group, a source ISO), publish "

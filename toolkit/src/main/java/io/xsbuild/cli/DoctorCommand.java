@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import java.nio.file.Path;
 import java.util.List;
 
-@Command(name = "doctor", mixinStandardHelpOptions = true,
+@Command(name = "doctor", header = "Check the Docker engine, base images, tools and free disk.", mixinStandardHelpOptions = true,
         description = "Check what xsbuild needs: a Docker engine that answers, each profile's base image (and "
                 + "the command that makes a missing one), the host tools that make them, and free disk. "
                 + "Exits 0 when the engine answers (missing images are notes), 3 when it does not.",

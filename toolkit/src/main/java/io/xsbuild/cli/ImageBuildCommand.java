@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import java.util.ArrayList;
 import java.util.List;
 
-@Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "build", header = "Build a profile's image, or a warm one with BuildRequires installed.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Build the image of a profile, and with --builddeps a warm image that also has those packages' "
                     + "BuildRequires, installed from the repository. An image is tagged with the hash of everything it "

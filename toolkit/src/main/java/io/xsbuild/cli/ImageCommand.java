@@ -2,7 +2,7 @@ package io.xsbuild.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "image", mixinStandardHelpOptions = true,
+@Command(name = "image", header = "Build-environment images.", mixinStandardHelpOptions = true,
         description = "Build-environment images: a profile's base image with its toolchain, the builder user and the "
                 + "repository definition, and warm images with packages' BuildRequires installed.",
         subcommands = {ImageBuildCommand.class},

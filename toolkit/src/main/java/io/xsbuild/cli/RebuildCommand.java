@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-@Command(name = "rebuild", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "rebuild", header = "Rebuild source RPMs in containers: RPMs, logs and result.json out.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Rebuild source RPMs in containers: each package's SRPM is fetched from the repository by NAME (or "
                     + "given with --srpm), its BuildRequires are installed, and rpmbuild --rebuild runs as an "

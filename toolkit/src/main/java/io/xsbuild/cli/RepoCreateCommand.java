@@ -27,7 +27,7 @@ import java.util.Locale;
  * mapped one to one onto {@link RepoCreator#create}, or with {@code --iso} onto
  * {@link IsoRepoCreator#create}.
  */
-@Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "create", header = "Publish DIR/repodata as createrepo_c does, or snapshot ISOs as a repository.", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "Publish DIR/repodata for every *.rpm under DIR (hrefs relative to DIR), as "
                     + "'createrepo_c --no-database DIR' does: primary, filelists and other metadata and repomd.xml.",

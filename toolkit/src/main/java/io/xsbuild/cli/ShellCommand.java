@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-@Command(name = "shell", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "shell", header = "A shell, or one command, in the build environment.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Open a login shell in the build environment, with the repository configured (mounted read-only at "
                     + ImageLayout.REPO_MOUNT + ") and the directories given with -v mounted; or run CMD there, "

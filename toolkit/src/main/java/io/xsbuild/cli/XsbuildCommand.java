@@ -25,10 +25,10 @@ import picocli.CommandLine.Spec;
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  xsbuild demo                                 try it all on the example packages, offline",
-            "  xsbuild doctor                               check the engine, images and tools",
-            "  xsbuild repo create ./repo                   publish ./repo/repodata",
-            "  xsbuild rebuild --repo ./repo xcp-networkd   rebuild a package into ./xsbuild-out",
+            "  xsbuild demo                         try it all, offline",
+            "  xsbuild doctor                       check the engine, images and tools",
+            "  xsbuild repo create ./repo           publish ./repo/repodata",
+            "  xsbuild rebuild --repo ./repo xapi   rebuild a package into ./xsbuild-out",
             "",
             "Exit codes: 0 ok, 1 the operation failed, 2 usage error, 3 environment problem",
             "(no Docker engine, a missing tool or image)."})
