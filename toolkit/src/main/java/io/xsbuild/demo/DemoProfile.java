@@ -25,7 +25,7 @@ import java.util.function.BooleanSupplier;
 /**
  * The profile the demo builds in, with its base image in the engine: the one asked for; else el9
  * where a registry answers (its base image pulled when missing); else testbase, whose base image
- * {@code dockerfiles/testbase/build.sh} makes without a registry.
+ * recipe ({@link Profile#makeBase()}, {@code dockerfiles/testbase/build.sh}) makes without a registry.
  */
 final class DemoProfile {
 
@@ -37,7 +37,7 @@ final class DemoProfile {
     private final Path home;
 
     /**
-     * @param home the xsbuild checkout, where {@code dockerfiles/testbase/build.sh} is
+     * @param home the xsbuild checkout, where the testbase profile's recipe for its base image is
      */
     DemoProfile(ContainerRuntime runtime, Events events, BooleanSupplier registryAnswers, Path home) {
         this.runtime = runtime;
@@ -65,7 +65,7 @@ final class DemoProfile {
         Profile testbase = Profiles.named("testbase");
         if (runtime.findImage(testbase.baseImage()).isEmpty()) {
             events.info("No registry answers and " + testbase.baseImage() + " is missing: making it with debootstrap");
-            makeTestbase(testbase.baseImage());
+            makeBase(testbase);
         }
         return testbase;
     }
@@ -85,11 +85,13 @@ final class DemoProfile {
         }
     }
 
-    private void makeTestbase(String image) throws XsbuildException {
-        Path script = home.resolve("dockerfiles/testbase/build.sh");
+    /** Runs the profile's recipe for its base image, a script in the checkout. */
+    private void makeBase(Profile profile) throws XsbuildException {
+        String image = profile.baseImage();
+        Path script = home.resolve(profile.makeBase());
         if (!Files.isExecutable(script)) {
             throw new EnvironmentException("The image " + image + " is missing and " + script + " is not there to make it",
-                    "run xsbuild from its checkout, or make the image there with dockerfiles/testbase/build.sh");
+                    "run xsbuild from its checkout, or make the image there with " + profile.makeBase());
         }
         if (!"root".equals(System.getProperty("user.name"))) {
             throw new EnvironmentException("The image " + image + " is missing, and making it takes root (debootstrap)",
