@@ -1,7 +1,10 @@
 package io.xsbuild.io;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /** The checksums repodata can name packages and metadata files by; the name is the one repodata uses. */
@@ -29,6 +32,16 @@ public enum ChecksumType {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(algorithm + " is part of every Java runtime", e);
         }
+    }
+
+    /** The checksum of {@code bytes} in lower-case hex. */
+    public String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(newDigest().digest(bytes));
+    }
+
+    /** The checksum of {@code file} in lower-case hex. */
+    public String hex(Path file) throws IOException {
+        return FileChecksums.of(file, this);
     }
 
     /** The type repodata calls {@code name} ("sha256", "SHA256"), or null when none is. */

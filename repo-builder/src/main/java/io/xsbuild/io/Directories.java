@@ -30,6 +30,15 @@ public final class Directories {
         }
     }
 
+    /** {@link #delete}, for temporary directories whose leftovers do no harm. */
+    public static void deleteQuietly(Path path) {
+        try {
+            delete(path);
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
     /** Makes the renames and new names in {@code dir} durable, where the file system lets a directory be synced. */
     public static void sync(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {

@@ -1,6 +1,6 @@
 package io.xsbuild.rpm;
 
-import io.xsbuild.rpm.header.Bytes;
+import io.xsbuild.rpm.header.HeaderBytes;
 import io.xsbuild.rpm.header.Header;
 import io.xsbuild.rpm.header.HeaderParser;
 
@@ -32,8 +32,8 @@ enum HeaderReader {
             throw new RpmFormatException(String.format("no %s at offset %d: found %02x %02x %02x %02x,"
                     + " expected the header magic 8e ad e8 01", what, at, intro[0], intro[1], intro[2], intro[3]));
         }
-        long entries = Bytes.u32(intro, 8);
-        long dataLength = Bytes.u32(intro, 12);
+        long entries = HeaderBytes.u32(intro, 8);
+        long dataLength = HeaderBytes.u32(intro, 12);
         if (entries > maxEntries) {
             throw new RpmFormatException("the " + what + " at offset " + at + " claims " + entries
                     + " index entries, more than librpm's limit of " + maxEntries);

@@ -1,11 +1,15 @@
 package io.xsbuild.build;
 
+import io.xsbuild.build.output.Outputs;
+import io.xsbuild.build.output.PackageLogs;
+import io.xsbuild.build.output.PackageResult;
+import io.xsbuild.build.source.GitOrigin;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.session.SessionContainer;
 
 /**
  * One build in a container of its own: its stages between the container's start and its removal, which
- * {@link PackagePipeline} runs, times and turns into a {@link PackageResult}.
+ * {@link PackageBuild} runs, times and turns into a {@link PackageResult}.
  */
 interface BuildJob {
 

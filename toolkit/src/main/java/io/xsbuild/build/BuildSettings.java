@@ -1,5 +1,6 @@
 package io.xsbuild.build;
 
+import io.xsbuild.build.source.RpmbuildOptions;
 import java.util.Objects;
 
 /**

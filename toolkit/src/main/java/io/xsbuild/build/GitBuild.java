@@ -1,5 +1,9 @@
 package io.xsbuild.build;
 
+import io.xsbuild.build.output.RebuildReport;
+import io.xsbuild.build.source.GitSrpm;
+import io.xsbuild.build.source.SourcePreparer;
+import io.xsbuild.build.source.WorkDir;
 import io.xsbuild.container.RuntimeConnector;
 import io.xsbuild.error.FailedException;
 import io.xsbuild.error.UsageException;

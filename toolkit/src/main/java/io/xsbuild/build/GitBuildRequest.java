@@ -1,5 +1,6 @@
 package io.xsbuild.build;
 
+import io.xsbuild.build.source.BuildRequest;
 import java.util.Objects;
 
 /**

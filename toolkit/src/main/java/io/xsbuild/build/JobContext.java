@@ -1,12 +1,14 @@
 package io.xsbuild.build;
 
+import io.xsbuild.build.output.Collector;
+import io.xsbuild.build.output.PackageLogs;
 import io.xsbuild.container.LineSink;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.image.EnvImage;
 import io.xsbuild.image.Repo;
 import io.xsbuild.profile.Profile;
-import io.xsbuild.rpm.BuildRequires;
+import io.xsbuild.packages.BuildRequires;
 import io.xsbuild.session.EventLines;
 import io.xsbuild.session.Session;
 import io.xsbuild.session.SessionContainer;

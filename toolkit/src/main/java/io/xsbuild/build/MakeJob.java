@@ -1,11 +1,20 @@
 package io.xsbuild.build;
 
+import io.xsbuild.build.output.Artifact;
+import io.xsbuild.build.output.BuildOutputs;
+import io.xsbuild.build.output.DirectorySnapshot;
+import io.xsbuild.build.output.Outputs;
+import io.xsbuild.build.output.PackageLogs;
+import io.xsbuild.build.source.GitOrigin;
+import io.xsbuild.build.source.PreparedTree;
+import io.xsbuild.session.BuilderStep;
+import io.xsbuild.session.HelperStep;
 import io.xsbuild.container.LineSink;
 import io.xsbuild.container.Step;
 import io.xsbuild.error.FailedException;
 import io.xsbuild.error.XsbuildException;
-import io.xsbuild.profile.ImageLayout;
-import io.xsbuild.rpm.SourceDownload;
+import io.xsbuild.profile.ContainerLayout;
+import io.xsbuild.packages.SourceDownload;
 import io.xsbuild.session.EventLines;
 import io.xsbuild.session.SessionContainer;
 
@@ -25,7 +34,7 @@ record MakeJob(PreparedTree tree, MakeRequest make) implements BuildJob {
     static final String DESCRIBE_ENV = "XSBUILD_GIT_DESCRIBE";
 
     /** Where files to bring out are gathered, as OUT/artifacts/ will hold them. */
-    static final String ARTIFACTS = ImageLayout.BUILDER_HOME + "/artifacts";
+    static final String ARTIFACTS = ContainerLayout.BUILDER_HOME + "/artifacts";
 
     @Override
     public String name() {
@@ -44,16 +53,16 @@ record MakeJob(PreparedTree tree, MakeRequest make) implements BuildJob {
 
     /** The copy in the container: the builder's, below its home, where no git repository is seen above it. */
     String dir() {
-        return ImageLayout.BUILDER_HOME + "/" + tree.dir().getFileName();
+        return ContainerLayout.BUILDER_HOME + "/" + tree.dir().getFileName();
     }
 
     @Override
     public Outputs run(JobContext context, SessionContainer container, StageClock stages, PackageLogs logs)
             throws XsbuildException {
         stages.run("copy", "copying " + tree.describe() + " in", () -> {
-            container.copyIn(tree.dir(), ImageLayout.BUILDER_HOME);
-            HelperStep.run(container, Step.of("chown", "-R", ImageLayout.BUILDER + ":", dir()), logs.root(),
-                    "Cannot give " + dir() + " to " + ImageLayout.BUILDER);
+            container.copyIn(tree.dir(), ContainerLayout.BUILDER_HOME);
+            HelperStep.run(container, Step.of("chown", "-R", ContainerLayout.BUILDER + ":", dir()), logs.root(),
+                    "Cannot give " + dir() + " to " + ContainerLayout.BUILDER);
             return null;
         });
         context.builddep(container, stages, logs, name(), make.packageName(), () -> requirers(context, container, logs));
@@ -94,7 +103,7 @@ record MakeJob(PreparedTree tree, MakeRequest make) implements BuildJob {
      */
     private Map<String, String> environment() {
         return Map.of("SOURCE_DATE_EPOCH", Long.toString(tree.sourceDateEpoch()),
-                "GIT_CEILING_DIRECTORIES", ImageLayout.BUILDER_HOME,
+                "GIT_CEILING_DIRECTORIES", ContainerLayout.BUILDER_HOME,
                 DESCRIBE_ENV, tree.describe());
     }
 

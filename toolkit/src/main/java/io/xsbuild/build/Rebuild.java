@@ -1,5 +1,7 @@
 package io.xsbuild.build;
 
+import io.xsbuild.build.output.PackageResult;
+import io.xsbuild.build.output.RebuildReport;
 import io.xsbuild.container.ContainerRuntime;
 import io.xsbuild.container.RuntimeConnector;
 import io.xsbuild.error.FailedException;
@@ -21,7 +23,7 @@ import java.util.Objects;
 
 /**
  * {@code xsbuild rebuild}: the image ensured once, then each source package through a
- * {@link PackagePipeline} in a container of its own, then OUT/result.json, written whole or not at
+ * {@link PackageBuild} in a container of its own, then OUT/result.json, written whole or not at
  * all. The session's containers are removed however the run ends. {@link GitBuild} runs its one job
  * the same way.
  */
@@ -53,7 +55,7 @@ public final class Rebuild {
             long imageStart = System.nanoTime();
             EnvImage image = image(new EnvImages(session), setup, jobs);
             double imageSeconds = Math.round((System.nanoTime() - imageStart) / 1e6) / 1e3;
-            PackagePipeline pipeline = new PackagePipeline(session, image, setup.profile(), setup.repo(),
+            PackageBuild pipeline = new PackageBuild(session, image, setup.profile(), setup.repo(),
                     setup.settings(), out, clock);
             List<PackageResult> results = new ArrayList<>();
             for (BuildJob job : jobs) {

@@ -1,5 +1,6 @@
 package io.xsbuild.build;
 
+import io.xsbuild.build.source.SrpmSource;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,8 +1,13 @@
 package io.xsbuild.build;
 
+import io.xsbuild.build.output.Outputs;
+import io.xsbuild.build.output.PackageLogs;
+import io.xsbuild.build.source.GitOrigin;
+import io.xsbuild.build.source.SrpmSource;
+import io.xsbuild.session.BuilderStep;
 import io.xsbuild.error.FailedException;
 import io.xsbuild.error.XsbuildException;
-import io.xsbuild.profile.ImageLayout;
+import io.xsbuild.profile.ContainerLayout;
 import io.xsbuild.session.EventLines;
 import io.xsbuild.session.SessionContainer;
 
@@ -49,20 +54,20 @@ record RpmJob(SrpmSource source) implements BuildJob {
 
     @Override
     public String shellDir(String failedStage) {
-        return "rpmbuild".equals(failedStage) ? ImageLayout.TOPDIR + "/BUILD" : ImageLayout.BUILDER_HOME;
+        return "rpmbuild".equals(failedStage) ? ContainerLayout.TOPDIR + "/BUILD" : ContainerLayout.BUILDER_HOME;
     }
 
     private Void rpmbuild(JobContext context, SessionContainer container, String srpm, PackageLogs logs)
             throws XsbuildException {
         List<String> command = new ArrayList<>(List.of("rpmbuild", "--rebuild"));
-        command.addAll(source.rpmbuildDefines(ImageLayout.TOPDIR));
+        command.addAll(source.rpmbuildDefines(ContainerLayout.TOPDIR));
         command.addAll(context.settings().rpmbuild().arguments());
         command.add(srpm);
         RpmbuildProgress progress = new RpmbuildProgress(context.events(), name() + ": rpmbuild");
         int exit;
         try {
-            exit = container.run(BuilderStep.lineBuffered(command, ImageLayout.BUILDER_HOME,
-                            source.rpmbuildEnvironment(ImageLayout.TOPDIR)),
+            exit = container.run(BuilderStep.lineBuffered(command, ContainerLayout.BUILDER_HOME,
+                            source.rpmbuildEnvironment(ContainerLayout.TOPDIR)),
                     logs.build().and(EventLines.of(context.events(), "build.log")).and(progress));
         } finally {
             progress.done();

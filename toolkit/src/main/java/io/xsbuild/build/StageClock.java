@@ -1,5 +1,6 @@
 package io.xsbuild.build;
 
+import io.xsbuild.build.output.LogFile;
 import io.xsbuild.container.LineSink;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;

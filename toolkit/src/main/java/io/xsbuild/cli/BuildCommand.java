@@ -1,6 +1,6 @@
 package io.xsbuild.cli;
 
-import io.xsbuild.build.BuildRequest;
+import io.xsbuild.build.source.BuildRequest;
 import io.xsbuild.build.GitBuild;
 import io.xsbuild.build.GitBuildRequest;
 import io.xsbuild.build.MakeRequest;

@@ -2,7 +2,7 @@ package io.xsbuild.cli;
 
 import io.xsbuild.build.BuildSettings;
 import io.xsbuild.build.BuildSetup;
-import io.xsbuild.build.RpmbuildOptions;
+import io.xsbuild.build.source.RpmbuildOptions;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.session.Session;
 import picocli.CommandLine;

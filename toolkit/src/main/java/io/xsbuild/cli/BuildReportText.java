@@ -1,9 +1,9 @@
 package io.xsbuild.cli;
 
-import io.xsbuild.build.Artifact;
-import io.xsbuild.build.PackageResult;
+import io.xsbuild.build.output.Artifact;
+import io.xsbuild.build.output.PackageResult;
 import io.xsbuild.build.Rebuild;
-import io.xsbuild.build.RebuildReport;
+import io.xsbuild.build.output.RebuildReport;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

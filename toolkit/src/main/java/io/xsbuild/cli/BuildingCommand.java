@@ -1,6 +1,6 @@
 package io.xsbuild.cli;
 
-import io.xsbuild.build.RebuildReport;
+import io.xsbuild.build.output.RebuildReport;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import picocli.CommandLine.Mixin;

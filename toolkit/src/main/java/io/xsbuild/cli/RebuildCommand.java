@@ -1,11 +1,11 @@
 package io.xsbuild.cli;
 
 import io.xsbuild.build.BuildSetup;
-import io.xsbuild.build.HostSrpm;
+import io.xsbuild.build.source.HostSrpm;
 import io.xsbuild.build.Rebuild;
 import io.xsbuild.build.RebuildRequest;
-import io.xsbuild.build.RepoSrpm;
-import io.xsbuild.build.SrpmSource;
+import io.xsbuild.build.source.RepoSrpm;
+import io.xsbuild.build.source.SrpmSource;
 import io.xsbuild.error.XsbuildException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

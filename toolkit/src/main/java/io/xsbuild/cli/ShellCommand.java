@@ -2,7 +2,7 @@ package io.xsbuild.cli;
 
 import io.xsbuild.container.Mount;
 import io.xsbuild.error.XsbuildException;
-import io.xsbuild.profile.ImageLayout;
+import io.xsbuild.profile.ContainerLayout;
 import io.xsbuild.session.Session;
 import io.xsbuild.shell.Shell;
 import io.xsbuild.shell.ShellRequest;
@@ -19,7 +19,7 @@ import java.util.List;
 @Command(name = "shell", header = "A shell, or one command, in the build environment.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Open a login shell in the build environment, with the repository configured (mounted read-only at "
-                    + ImageLayout.REPO_MOUNT + ") and the directories given with -v mounted; or run CMD there, "
+                    + ContainerLayout.REPO_MOUNT + ") and the directories given with -v mounted; or run CMD there, "
                     + "its arguments passed exactly as given. Exits with CMD's or the shell's exit code.",
             "The container is removed when the shell or CMD ends."},
         footerHeading = "%nExamples:%n",
@@ -38,7 +38,7 @@ final class ShellCommand extends XsbuildSubcommand {
                     + "The first one is the working directory.")
     List<String> volumes = new ArrayList<>();
 
-    @Option(names = "--user", paramLabel = "USER", defaultValue = ImageLayout.BUILDER,
+    @Option(names = "--user", paramLabel = "USER", defaultValue = ContainerLayout.BUILDER,
             description = "Who runs the shell or CMD (default: ${DEFAULT-VALUE}; root to install packages).")
     String user;
 

@@ -1,18 +1,18 @@
 package io.xsbuild.demo;
 
+import io.xsbuild.io.Directories;
 import io.xsbuild.build.BuildSettings;
 import io.xsbuild.build.BuildSetup;
 import io.xsbuild.build.Rebuild;
-import io.xsbuild.build.RebuildReport;
+import io.xsbuild.build.output.RebuildReport;
 import io.xsbuild.build.RebuildRequest;
-import io.xsbuild.build.RepoSrpm;
+import io.xsbuild.build.source.RepoSrpm;
 import io.xsbuild.container.ContainerRuntime;
 import io.xsbuild.container.RuntimeConnector;
 import io.xsbuild.error.FailedException;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
-import io.xsbuild.files.Trees;
 import io.xsbuild.image.ImageRequest;
 import io.xsbuild.image.ImageResult;
 import io.xsbuild.image.Images;
@@ -132,7 +132,7 @@ public final class Demo {
             reused.add(what);
             return false;
         }
-        Trees.delete(dir);
+        Directories.delete(dir);
         Files.createDirectories(dir);
         return true;
     }

@@ -1,6 +1,6 @@
 package io.xsbuild.demo;
 
-import io.xsbuild.build.RebuildReport;
+import io.xsbuild.build.output.RebuildReport;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package io.xsbuild.demo;
 
+import io.xsbuild.io.Directories;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
-import io.xsbuild.files.Trees;
 import io.xsbuild.iso.IsoWriter;
 import io.xsbuild.repo.RepoCreateRequest;
 import io.xsbuild.repo.RepoCreator;
@@ -51,7 +51,7 @@ final class DemoSnapshot {
     Isos write(Path packages, Set<String> groupPackages, Path dir) throws XsbuildException, IOException {
         Files.createDirectories(dir);
         Path staging = dir.resolve("binpkg-tree");
-        Trees.delete(staging);
+        Directories.delete(staging);
         Path pool = Files.createDirectories(staging.resolve("Packages"));
         for (Path rpm : files(packages.resolve("RPMS"), ".rpm")) {
             Files.copy(rpm, pool.resolve(rpm.getFileName()));
@@ -65,7 +65,7 @@ final class DemoSnapshot {
                 .addTree("repodata", staging.resolve("repodata"))
                 .addBytes(".treeinfo", treeinfo().getBytes(StandardCharsets.UTF_8))
                 .write(isos.binpkg(), events);
-        Trees.delete(staging);
+        Directories.delete(staging);
 
         IsoWriter sourceIso = new IsoWriter("XSDEMO " + VERSION + " SOURCE", EPOCH).fileTimes(EPOCH)
                 .addBytes(".treeinfo", treeinfo().getBytes(StandardCharsets.UTF_8));

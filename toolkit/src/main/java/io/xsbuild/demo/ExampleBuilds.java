@@ -1,19 +1,19 @@
 package io.xsbuild.demo;
 
-import io.xsbuild.build.Artifact;
+import io.xsbuild.io.Directories;
+import io.xsbuild.build.output.Artifact;
 import io.xsbuild.build.BuildSettings;
 import io.xsbuild.build.BuildSetup;
-import io.xsbuild.build.PackageResult;
+import io.xsbuild.build.output.PackageResult;
 import io.xsbuild.build.Rebuild;
-import io.xsbuild.build.RebuildReport;
+import io.xsbuild.build.output.RebuildReport;
 import io.xsbuild.build.RebuildRequest;
-import io.xsbuild.build.SpecSrpm;
-import io.xsbuild.build.SrpmSource;
-import io.xsbuild.build.RpmbuildOptions;
+import io.xsbuild.build.source.SpecSrpm;
+import io.xsbuild.build.source.SrpmSource;
+import io.xsbuild.build.source.RpmbuildOptions;
 import io.xsbuild.container.RuntimeConnector;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
-import io.xsbuild.files.Trees;
 import io.xsbuild.image.Repo;
 import io.xsbuild.profile.Profile;
 import io.xsbuild.repo.RepoCreateRequest;
@@ -73,7 +73,7 @@ final class ExampleBuilds {
                 copy(out.resolve(p.srpm().path()), srpms);
             }
         }
-        Trees.delete(rpms.resolve("repodata"));
+        Directories.delete(rpms.resolve("repodata"));
     }
 
     private Repo publish(Path rpms) throws XsbuildException {

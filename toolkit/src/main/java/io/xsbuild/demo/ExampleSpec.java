@@ -1,6 +1,6 @@
 package io.xsbuild.demo;
 
-import io.xsbuild.build.SpecTree;
+import io.xsbuild.build.source.SpecTree;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.spec.SpecFile;
 

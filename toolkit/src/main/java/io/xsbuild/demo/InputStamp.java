@@ -1,6 +1,6 @@
 package io.xsbuild.demo;
 
-import io.xsbuild.files.Sha256;
+import io.xsbuild.io.ChecksumType;
 import io.xsbuild.io.AtomicFiles;
 
 import java.io.IOException;
@@ -34,7 +34,7 @@ final class InputStamp {
             try (Stream<Path> walk = Files.walk(tree)) {
                 for (Path f : walk.filter(Files::isRegularFile).toList()) {
                     if (!f.getFileName().toString().equals(FILE)) {
-                        files.put(tree.relativize(f).toString(), Sha256.of(f));
+                        files.put(tree.relativize(f).toString(), ChecksumType.SHA256.hex(f));
                     }
                 }
             } catch (UncheckedIOException e) {
@@ -42,7 +42,7 @@ final class InputStamp {
             }
             files.forEach((name, sha) -> all.append("file ").append(name).append(' ').append(sha).append('\n'));
         }
-        return new InputStamp(Sha256.of(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new InputStamp(ChecksumType.SHA256.hex(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Whether {@code dir} was made from these inputs and finished. */

@@ -1,6 +1,6 @@
 package io.xsbuild.fetch;
 
-import io.xsbuild.files.Sha256;
+import io.xsbuild.io.ChecksumType;
 import io.xsbuild.io.AtomicFiles;
 
 import java.io.IOException;
@@ -50,7 +50,7 @@ final class CacheEntry {
     }
 
     static CacheEntry of(Path cacheDir, URI uri) {
-        byte[] hash = Sha256.digest().digest(uri.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] hash = ChecksumType.SHA256.newDigest().digest(uri.toString().getBytes(StandardCharsets.UTF_8));
         return new CacheEntry(uri, cacheDir.resolve(HexFormat.of().formatHex(hash, 0, 8)), fileName(uri));
     }
 

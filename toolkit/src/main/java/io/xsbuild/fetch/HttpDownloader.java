@@ -1,9 +1,10 @@
 package io.xsbuild.fetch;
 
+import java.util.HexFormat;
+import io.xsbuild.io.ChecksumType;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.ByteProgress;
 import io.xsbuild.event.Events;
-import io.xsbuild.files.Sha256;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -153,7 +154,7 @@ final class HttpDownloader {
 
     /** Appends the body to the part file after its first {@code offset} bytes; gives the SHA-256 of the whole. */
     private String copy(String source, CacheEntry entry, InputStream body, long offset, long total) throws IOException, DownloadException {
-        MessageDigest digest = Sha256.digest();
+        MessageDigest digest = ChecksumType.SHA256.newDigest();
         ByteProgress progress = new ByteProgress(events, "Downloading " + entry.name(), total, offset);
         try (FileChannel out = FileChannel.open(entry.part(), StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
@@ -175,7 +176,7 @@ final class HttpDownloader {
         } finally {
             progress.done();
         }
-        return Sha256.hex(digest);
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static int read(String source, InputStream body, byte[] buffer, long written) throws DownloadException {

@@ -1,8 +1,8 @@
 package io.xsbuild.fetch;
 
+import io.xsbuild.io.ChecksumType;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
-import io.xsbuild.files.Sha256;
 import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
@@ -109,7 +109,7 @@ final class MavenArtifacts {
         for (URI uri : uris) {
             String url = uri.toString();
             String id = uri.equals(FetchOptions.MAVEN_CENTRAL) ? "central"
-                    : "xsbuild-" + HexFormat.of().formatHex(Sha256.digest().digest(url.getBytes(StandardCharsets.UTF_8)), 0, 6);
+                    : "xsbuild-" + HexFormat.of().formatHex(ChecksumType.SHA256.newDigest().digest(url.getBytes(StandardCharsets.UTF_8)), 0, 6);
             remotes.add(new RemoteRepository.Builder(id, "default", url).setPolicy(policy).build());
         }
         return remotes;

@@ -1,5 +1,6 @@
 package io.xsbuild.image;
 
+import io.xsbuild.io.Directories;
 import io.xsbuild.container.ContainerException;
 import io.xsbuild.container.ContainerRuntime;
 import io.xsbuild.container.ContainerSpec;
@@ -14,11 +15,10 @@ import io.xsbuild.error.FailedException;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
-import io.xsbuild.files.Trees;
-import io.xsbuild.profile.ImageLayout;
+import io.xsbuild.profile.ContainerLayout;
 import io.xsbuild.profile.Profile;
-import io.xsbuild.rpm.BuildRequires;
-import io.xsbuild.rpm.SourceDownload;
+import io.xsbuild.packages.BuildRequires;
+import io.xsbuild.packages.SourceDownload;
 import io.xsbuild.session.EventLines;
 import io.xsbuild.session.Session;
 import io.xsbuild.session.SessionContainer;
@@ -87,7 +87,7 @@ public final class EnvImages {
         } catch (IOException e) {
             throw new FailedException("Cannot write the build context of " + tag + " in " + dir + ": " + e.getMessage(), e);
         } finally {
-            Trees.deleteQuietly(dir);
+            Directories.deleteQuietly(dir);
         }
     }
 
@@ -123,7 +123,7 @@ public final class EnvImages {
                 srpms.add(download.fetch(container, name, log));
             }
             new BuildRequires(profile.packageManager()).install(container, srpms, log);
-            container.run(Step.of("rm", "-rf", ImageLayout.WORK), log);
+            container.run(Step.of("rm", "-rf", ContainerLayout.WORK), log);
             Map<String, String> labels = new LinkedHashMap<>(labels(profile, warmHash(env, repo, names)));
             labels.put(EnvImage.BUILDDEPS_LABEL, String.join(",", names));
             labels.put(EnvImage.REPOMD_LABEL, repo.repomdSha256());

@@ -1,7 +1,7 @@
 package io.xsbuild.image;
 
-import io.xsbuild.files.Sha256;
 
+import io.xsbuild.io.ChecksumType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class InputDigest {
 
-    private final MessageDigest digest = Sha256.digest();
+    private final MessageDigest digest = ChecksumType.SHA256.newDigest();
 
     InputDigest add(String name, String value) {
         field(name);

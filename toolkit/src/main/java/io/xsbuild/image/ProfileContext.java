@@ -1,8 +1,8 @@
 package io.xsbuild.image;
 
+import io.xsbuild.io.ChecksumType;
 import io.xsbuild.error.EnvironmentException;
-import io.xsbuild.files.Sha256;
-import io.xsbuild.profile.ImageLayout;
+import io.xsbuild.profile.ContainerLayout;
 import io.xsbuild.profile.Profile;
 
 import java.io.IOException;
@@ -58,7 +58,7 @@ final class ProfileContext {
         } catch (IOException | URISyntaxException e) {
             throw new EnvironmentException("Cannot read " + folder + " from the toolkit: " + e.getMessage(), null, e);
         }
-        files.put(REPO_FILE, ImageLayout.repoDefinition().getBytes(StandardCharsets.UTF_8));
+        files.put(REPO_FILE, ContainerLayout.repoDefinition().getBytes(StandardCharsets.UTF_8));
         return new ProfileContext(files);
     }
 
@@ -89,7 +89,7 @@ final class ProfileContext {
 
     /** Adds each file's path and content hash to the image's inputs. */
     void addTo(InputDigest digest) {
-        files.forEach((name, bytes) -> digest.add("context:" + name, Sha256.of(bytes)));
+        files.forEach((name, bytes) -> digest.add("context:" + name, ChecksumType.SHA256.hex(bytes)));
     }
 
     void writeTo(Path dir) throws IOException {

@@ -1,9 +1,9 @@
 package io.xsbuild.image;
 
+import io.xsbuild.io.ChecksumType;
 import io.xsbuild.container.Mount;
 import io.xsbuild.error.UsageException;
-import io.xsbuild.files.Sha256;
-import io.xsbuild.profile.ImageLayout;
+import io.xsbuild.profile.ContainerLayout;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ public record Repo(Path dir, String repomdSha256) {
                     "make its metadata first (createrepo_c " + dir + ")");
         }
         try {
-            return new Repo(dir.toAbsolutePath().normalize(), Sha256.of(repomd));
+            return new Repo(dir.toAbsolutePath().normalize(), ChecksumType.SHA256.hex(repomd));
         } catch (IOException e) {
             throw new UsageException("Cannot read " + repomd + ": " + e.getMessage());
         }
@@ -34,6 +34,6 @@ public record Repo(Path dir, String repomdSha256) {
 
     /** The repository where every image expects it. */
     public Mount mount() {
-        return Mount.readOnly(dir, ImageLayout.REPO_MOUNT);
+        return Mount.readOnly(dir, ContainerLayout.REPO_MOUNT);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The package manager of a build environment, and the exact commands xsbuild runs with it. Source
- * packages are fetched from xsbuild's repository alone ({@link ImageLayout#REPO_ID}); BuildRequires
+ * packages are fetched from xsbuild's repository alone ({@link ContainerLayout#REPO_ID}); BuildRequires
  * come from every repository the image enables.
  */
 public enum PackageManager {
@@ -14,7 +14,7 @@ public enum PackageManager {
     YUM {
         @Override
         public List<String> downloadSource(String name, String destDir) {
-            return List.of("yumdownloader", "--source", "--disablerepo=*", "--enablerepo=" + ImageLayout.REPO_ID,
+            return List.of("yumdownloader", "--source", "--disablerepo=*", "--enablerepo=" + ContainerLayout.REPO_ID,
                     "--destdir", destDir, name);
         }
 
@@ -28,7 +28,7 @@ public enum PackageManager {
     DNF {
         @Override
         public List<String> downloadSource(String name, String destDir) {
-            return List.of("dnf", "--disablerepo=*", "--enablerepo=" + ImageLayout.REPO_ID,
+            return List.of("dnf", "--disablerepo=*", "--enablerepo=" + ContainerLayout.REPO_ID,
                     "download", "--source", "--destdir", destDir, name);
         }
 

@@ -8,7 +8,7 @@ import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.image.EnvImage;
 import io.xsbuild.image.EnvImages;
-import io.xsbuild.profile.ImageLayout;
+import io.xsbuild.profile.ContainerLayout;
 import io.xsbuild.session.Session;
 
 import java.util.List;
@@ -51,6 +51,6 @@ public final class Shell {
 
     /** The home of the users every image has; null for others (the engine's default). */
     private static String home(String user) {
-        return "root".equals(user) ? "/root" : ImageLayout.BUILDER.equals(user) ? ImageLayout.BUILDER_HOME : null;
+        return "root".equals(user) ? "/root" : ContainerLayout.BUILDER.equals(user) ? ContainerLayout.BUILDER_HOME : null;
     }
 }

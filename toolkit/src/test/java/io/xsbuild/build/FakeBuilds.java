@@ -1,10 +1,14 @@
 package io.xsbuild.build;
 
+import io.xsbuild.build.output.DirectorySnapshot;
+import io.xsbuild.build.source.GitSrpm;
+import io.xsbuild.build.source.HostSrpm;
+import io.xsbuild.session.BuilderStep;
 import io.xsbuild.container.FakeRuntime.Answer;
 import io.xsbuild.container.FakeRuntime;
 import io.xsbuild.container.ImageInfo;
 import io.xsbuild.container.Step;
-import io.xsbuild.profile.ImageLayout;
+import io.xsbuild.profile.ContainerLayout;
 import io.xsbuild.profile.Profiles;
 
 import java.io.IOException;
@@ -49,7 +53,7 @@ public final class FakeBuilds {
     }
 
     public static String srpm(String name) {
-        return ImageLayout.WORK + "/srpms/" + name + "/" + name + "-1.0-1.src.rpm";
+        return ContainerLayout.WORK + "/srpms/" + name + "/" + name + "-1.0-1.src.rpm";
     }
 
     public static String rpm(String name) {
@@ -60,7 +64,7 @@ public final class FakeBuilds {
     public FakeBuilds knows(String name) {
         known.add(name);
         fake.files.put(srpm(name), ("srpm of " + name).getBytes(StandardCharsets.UTF_8));
-        fake.files.put(ImageLayout.TOPDIR + "/" + rpm(name), ("rpm of " + name).getBytes(StandardCharsets.UTF_8));
+        fake.files.put(ContainerLayout.TOPDIR + "/" + rpm(name), ("rpm of " + name).getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
@@ -78,7 +82,7 @@ public final class FakeBuilds {
     public FakeBuilds fromGit(String name, String srpmFile) {
         gitSrpm = GitSrpm.TOPDIR + "/SRPMS/" + srpmFile;
         fake.files.put(gitSrpm, ("srpm of " + name).getBytes(StandardCharsets.UTF_8));
-        fake.files.put(ImageLayout.TOPDIR + "/" + rpm(name), ("rpm of " + name).getBytes(StandardCharsets.UTF_8));
+        fake.files.put(ContainerLayout.TOPDIR + "/" + rpm(name), ("rpm of " + name).getBytes(StandardCharsets.UTF_8));
         return this;
     }
 

@@ -1,5 +1,13 @@
 package io.xsbuild.build;
 
+import io.xsbuild.build.output.Artifact;
+import io.xsbuild.build.output.DirectorySnapshot;
+import io.xsbuild.build.output.PackageResult;
+import io.xsbuild.build.output.RebuildReport;
+import io.xsbuild.build.source.BuildRequest;
+import io.xsbuild.build.source.GitOrigin;
+import io.xsbuild.build.source.GitSrpm;
+import io.xsbuild.build.source.RpmbuildOptions;
 import io.xsbuild.container.FakeRuntime;
 import io.xsbuild.container.FakeRuntime.Answer;
 import io.xsbuild.container.Step;

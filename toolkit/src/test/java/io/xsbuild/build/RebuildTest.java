@@ -1,10 +1,18 @@
 package io.xsbuild.build;
 
+import io.xsbuild.io.ChecksumType;
+import io.xsbuild.build.output.Artifact;
+import io.xsbuild.build.output.PackageResult;
+import io.xsbuild.build.output.RebuildReport;
+import io.xsbuild.build.source.HostSrpm;
+import io.xsbuild.build.source.RepoSrpm;
+import io.xsbuild.build.source.RpmbuildOptions;
+import io.xsbuild.build.source.SrpmSource;
+import io.xsbuild.session.BuilderStep;
 import io.xsbuild.container.FakeRuntime;
 import io.xsbuild.container.Labels;
 import io.xsbuild.container.Step;
 import io.xsbuild.event.Events;
-import io.xsbuild.files.Sha256;
 import io.xsbuild.image.EnvImages;
 import io.xsbuild.image.Repo;
 import io.xsbuild.profile.Profile;
@@ -138,7 +146,7 @@ class RebuildTest {
         assertThat(rpm).hasContent("rpm of xapi");
         assertThat(out.resolve("SRPMS/xapi-1.0-1.src.rpm")).hasContent("srpm of xapi");
         assertThat(xapi.rpms()).containsExactly(new Artifact("RPMS/x86_64/xapi-1.0-1.x86_64.rpm", "xapi-1.0-1.x86_64",
-                Sha256.of(rpm), Files.size(rpm)));
+                ChecksumType.SHA256.hex(rpm), Files.size(rpm)));
         assertThat(xapi.srpm().nevra()).isEqualTo("xapi-1.0-1.src");
         assertThat(xapi.stages().keySet()).containsExactly("image", "container", "fetch", "builddep", "rpmbuild", "collect",
                 "remove");
@@ -149,7 +157,7 @@ class RebuildTest {
                 .contains("Start: fetch", "Finish: builddep", "network: cut, rpmbuild sees only lo", "Finish: collect");
         assertThat(Files.readString(out.resolve("logs/xapi/build.log"))).contains("Wrote: RPMS/x86_64/xapi-1.0-1.x86_64.rpm");
         assertThat(Files.readString(out.resolve("result.json")))
-                .contains("\"ok\": true", "\"nevra\": \"xapi-1.0-1.x86_64\"", "\"sha256\": \"" + Sha256.of(rpm) + "\"");
+                .contains("\"ok\": true", "\"nevra\": \"xapi-1.0-1.x86_64\"", "\"sha256\": \"" + ChecksumType.SHA256.hex(rpm) + "\"");
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).as("no staging or temporary files left")
                     .containsExactlyInAnyOrder("RPMS", "SRPMS", "logs", "result.json");

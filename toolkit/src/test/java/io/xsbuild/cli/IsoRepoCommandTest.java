@@ -3,7 +3,6 @@ package io.xsbuild.cli;
 import io.xsbuild.container.FakeRuntime;
 import io.xsbuild.event.Events;
 import io.xsbuild.fetch.LoopbackServer;
-import io.xsbuild.files.Sha256;
 import io.xsbuild.io.ChecksumType;
 import io.xsbuild.io.Compression;
 import io.xsbuild.isorepo.IsoRepoRequest;
@@ -112,12 +111,12 @@ class IsoRepoCommandTest {
 
     @Test
     void aLocalImageIsPublishedAndSaidSoInOneLine() throws Exception {
-        CliRun r = run("repo", "create", "--workers", "2", "--iso", "binpkg.iso#sha256=" + Sha256.of(bytes), "--out", "out");
+        CliRun r = run("repo", "create", "--workers", "2", "--iso", "binpkg.iso#sha256=" + ChecksumType.SHA256.hex(bytes), "--out", "out");
         assertThat(r.exitCode).as(r.toString()).isZero();
         assertThat(r.out.strip()).matches("Published snapshot " + tmp.resolve("out/58") + " \\(" + tmp.resolve("out/current")
                 + " names it\\): 12 packages \\(11 binary, 1 source; 12 copied, 0 linked\\), [0-9.]+ KiB read in [0-9.]+ s");
         assertThat(Files.readSymbolicLink(tmp.resolve("out/current"))).isEqualTo(Path.of("58"));
-        assertThat(Files.readString(tmp.resolve("out/58/snapshot.json"))).contains("\"sha256\": \"" + Sha256.of(bytes) + "\"");
+        assertThat(Files.readString(tmp.resolve("out/58/snapshot.json"))).contains("\"sha256\": \"" + ChecksumType.SHA256.hex(bytes) + "\"");
 
         CliRun json = run("--json", "repo", "create", "--iso", "binpkg.iso", "--out", "out", "--update", "--keep", "1");
         assertThat(json.exitCode).as(json.toString()).isZero();
@@ -134,11 +133,11 @@ class IsoRepoCommandTest {
     void imagesFromAUrlAreCheckedAgainstTheirChecksumFile() throws Exception {
         try (LoopbackServer server = new LoopbackServer()) {
             server.put("/nightly/binpkg.iso", bytes)
-                    .put("/nightly/binpkg.iso.sha256", (Sha256.of(bytes) + "  binpkg.iso\n").getBytes(StandardCharsets.US_ASCII));
+                    .put("/nightly/binpkg.iso.sha256", (ChecksumType.SHA256.hex(bytes) + "  binpkg.iso\n").getBytes(StandardCharsets.US_ASCII));
             byte[] tampered = Arrays.copyOf(bytes, bytes.length);
             tampered[tampered.length - 1] ^= 1;
             server.put("/tampered/binpkg.iso", tampered)
-                    .put("/tampered/binpkg.iso.sha256", (Sha256.of(bytes) + "  binpkg.iso\n").getBytes(StandardCharsets.US_ASCII));
+                    .put("/tampered/binpkg.iso.sha256", (ChecksumType.SHA256.hex(bytes) + "  binpkg.iso\n").getBytes(StandardCharsets.US_ASCII));
 
             failsWithOneLine(run("repo", "create", "--iso", server.uri("/tampered/binpkg.iso").toString(), "--out", "out"),
                     "/tampered/binpkg.iso", "sha256");
@@ -148,7 +147,7 @@ class IsoRepoCommandTest {
             CliRun good = run("repo", "create", "--iso", server.uri("/nightly/binpkg.iso").toString(), "--out", "out");
             assertThat(good.exitCode).as(good.toString()).isZero();
             assertThat(Files.readString(tmp.resolve("out/current/snapshot.json")))
-                    .contains("\"source\": \"" + server.uri("/nightly/binpkg.iso") + "\"", "\"sha256\": \"" + Sha256.of(bytes) + "\"");
+                    .contains("\"source\": \"" + server.uri("/nightly/binpkg.iso") + "\"", "\"sha256\": \"" + ChecksumType.SHA256.hex(bytes) + "\"");
         }
     }
 
@@ -171,7 +170,7 @@ class IsoRepoCommandTest {
             assertThat(good.exitCode).as(good.toString()).isZero();
             assertThat(tmp.resolve("home/.m2/repository/com/xenserver/binpkg/8.4.0/binpkg-8.4.0.iso")).hasBinaryContent(bytes);
             assertThat(Files.readString(tmp.resolve("out/current/snapshot.json")))
-                    .contains("\"source\": \"com.xenserver:binpkg:8.4.0:iso\"", "\"sha256\": \"" + Sha256.of(bytes) + "\"");
+                    .contains("\"source\": \"com.xenserver:binpkg:8.4.0:iso\"", "\"sha256\": \"" + ChecksumType.SHA256.hex(bytes) + "\"");
         }
     }
 

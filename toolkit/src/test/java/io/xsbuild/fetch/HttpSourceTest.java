@@ -1,5 +1,6 @@
 package io.xsbuild.fetch;
 
+import io.xsbuild.io.ChecksumType;
 import io.xsbuild.error.UsageException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +28,7 @@ class HttpSourceTest {
     Path dir;
 
     LoopbackServer server;
-    RecordingEvents events;
+    FetchEvents events;
     IsoSources sources;
     byte[] content;
 
@@ -36,7 +37,7 @@ class HttpSourceTest {
         content = new byte[3 << 20];
         new Random(3).nextBytes(content);
         server = new LoopbackServer();
-        events = new RecordingEvents();
+        events = new FetchEvents();
         FetchOptions options = FetchOptions.defaults(Map.of(), dir.resolve("home"), dir).withCacheDir(dir.resolve("cache"));
         sources = new IsoSources(options, Map.of(), events);
     }
@@ -47,7 +48,7 @@ class HttpSourceTest {
     }
 
     static String sha256(byte[] bytes) {
-        return io.xsbuild.files.Sha256.of(bytes);
+        return io.xsbuild.io.ChecksumType.SHA256.hex(bytes);
     }
 
     private String url() {

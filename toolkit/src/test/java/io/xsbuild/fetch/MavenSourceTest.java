@@ -27,7 +27,7 @@ class MavenSourceTest {
     Path dir;
 
     LoopbackServer server;
-    RecordingEvents events;
+    FetchEvents events;
     byte[] content;
 
     @BeforeEach
@@ -35,7 +35,7 @@ class MavenSourceTest {
         content = new byte[1 << 20];
         new Random(5).nextBytes(content);
         server = new LoopbackServer();
-        events = new RecordingEvents();
+        events = new FetchEvents();
     }
 
     @AfterEach

@@ -11,7 +11,7 @@ import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.profile.Profile;
 import io.xsbuild.profile.Profiles;
-import io.xsbuild.rpm.PackageNotFoundException;
+import io.xsbuild.packages.PackageNotFoundException;
 import io.xsbuild.session.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,10 +1,10 @@
 package io.xsbuild.it;
 
+import io.xsbuild.io.Directories;
 import io.xsbuild.container.ContainerRuntime;
 import io.xsbuild.container.ContainerSpec;
 import io.xsbuild.container.Step;
 import io.xsbuild.event.Events;
-import io.xsbuild.files.Trees;
 import io.xsbuild.image.EnvImage;
 import io.xsbuild.image.EnvImages;
 import io.xsbuild.profile.Profiles;
@@ -51,7 +51,7 @@ final class ExampleRepo {
 
     private static Path build() throws Exception {
         Path repo = Files.createTempDirectory("xsbuild-it-repo-");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> Trees.deleteQuietly(repo)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> Directories.deleteQuietly(repo)));
         try (ContainerRuntime runtime = Engine.withTestbase();
              Session session = Session.open(runtime, "it-fixture-" + UUID.randomUUID(), Events.NONE)) {
             EnvImage env = new EnvImages(session).ensure(Profiles.named("testbase"));

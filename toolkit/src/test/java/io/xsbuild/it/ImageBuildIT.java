@@ -1,5 +1,6 @@
 package io.xsbuild.it;
 
+import io.xsbuild.io.ChecksumType;
 import io.xsbuild.cli.CliRun;
 import io.xsbuild.container.ContainerRuntime;
 import io.xsbuild.container.ImageInfo;
@@ -53,7 +54,7 @@ class ImageBuildIT {
         String tag = field(first.out, "tag");
         MADE.add(tag);
         assertThat(tag).matches("xsbuild/testbase-deps:[0-9a-f]{16}");
-        assertThat(first.out).contains("\"built\": true", "\"repomd\": \"" + io.xsbuild.files.Sha256.of(repo.resolve("repodata/repomd.xml")));
+        assertThat(first.out).contains("\"built\": true", "\"repomd\": \"" + io.xsbuild.io.ChecksumType.SHA256.hex(repo.resolve("repodata/repomd.xml")));
 
         try (ContainerRuntime runtime = Engine.withTestbase()) {
             ImageInfo image = runtime.findImage(tag).orElseThrow();

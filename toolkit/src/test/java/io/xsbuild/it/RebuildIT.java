@@ -1,10 +1,10 @@
 package io.xsbuild.it;
 
+import io.xsbuild.io.ChecksumType;
 import io.xsbuild.cli.CliRun;
 import io.xsbuild.container.ContainerSpec;
 import io.xsbuild.container.Step;
 import io.xsbuild.event.Events;
-import io.xsbuild.files.Sha256;
 import io.xsbuild.session.Session;
 import io.xsbuild.session.SessionContainer;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +58,7 @@ class RebuildIT {
         }
         assertThat(Files.readString(dir.resolve("out/logs/xsdemo-hello/root.log"))).contains("xsdemo-devel");
         assertThat(Files.readString(dir.resolve("out/result.json")))
-                .contains("\"ok\": true", "\"nevra\": \"xsdemo-hello-1.0-1.x86_64\"", "\"sha256\": \"" + Sha256.of(hello) + "\"",
+                .contains("\"ok\": true", "\"nevra\": \"xsdemo-hello-1.0-1.x86_64\"", "\"sha256\": \"" + ChecksumType.SHA256.hex(hello) + "\"",
                         "\"builddep\":", "\"rpmbuild\":");
 
         assertThat(runInstalled(List.of(repo.resolve("RPMS/x86_64/xsdemo-1.0-1.x86_64.rpm"), hello, tools),

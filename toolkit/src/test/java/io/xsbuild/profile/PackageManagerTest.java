@@ -45,7 +45,7 @@ class PackageManagerTest {
 
     @Test
     void theRepositoryDefinitionPointsAtTheReadOnlyMount() {
-        assertThat(ImageLayout.repoDefinition())
+        assertThat(ContainerLayout.repoDefinition())
                 .startsWith("[xsbuild]\n")
                 .contains("baseurl=file:///srv/xsbuild/repo\n", "gpgcheck=0\n", "metadata_expire=0\n");
     }

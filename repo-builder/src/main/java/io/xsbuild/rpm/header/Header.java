@@ -122,8 +122,8 @@ public final class Header {
         return switch (e.type()) {
             case CHAR, INT8 -> data[at] & 0xffL;
             case INT16 -> ((data[at] & 0xff) << 8 | (data[at + 1] & 0xff)) & 0xffffL;
-            case INT32 -> Bytes.u32(data, at);
-            case INT64 -> Bytes.u32(data, at) << 32 | Bytes.u32(data, at + 4);
+            case INT32 -> HeaderBytes.u32(data, at);
+            case INT64 -> HeaderBytes.u32(data, at) << 32 | HeaderBytes.u32(data, at + 4);
             default -> throw new IllegalStateException(e.type().toString());
         };
     }

@@ -29,17 +29,17 @@ public final class HeaderParser {
         int parsed = 0;
         int first = 0;
         int regionTag = 0;
-        if (count > 0 && Bytes.s32(index, 0) >= 0 && Bytes.s32(index, 0) < Tags.HEADERI18NTABLE) {
+        if (count > 0 && HeaderBytes.s32(index, 0) >= 0 && HeaderBytes.s32(index, 0) < Tags.HEADERI18NTABLE) {
             regionTag = region(what, index, count, data);
             first = 1;
         }
         long end = 0;
         for (int i = first; i < count; i++) {
             int at = i * ENTRY_SIZE;
-            int tag = Bytes.s32(index, at);
-            int typeId = Bytes.s32(index, at + 4);
-            int offset = Bytes.s32(index, at + 8);
-            int n = Bytes.s32(index, at + 12);
+            int tag = HeaderBytes.s32(index, at);
+            int typeId = HeaderBytes.s32(index, at + 4);
+            int offset = HeaderBytes.s32(index, at + 8);
+            int n = HeaderBytes.s32(index, at + 12);
             if (tag < Tags.HEADERI18NTABLE) {
                 throw bad(what, i, tag, "uses a tag number reserved for regions");
             }
@@ -79,10 +79,10 @@ public final class HeaderParser {
 
     /** Checks the leading region entry and its trailer; returns the region's tag. */
     private static int region(String what, byte[] index, int count, byte[] data) throws RpmFormatException {
-        int tag = Bytes.s32(index, 0);
-        int type = Bytes.s32(index, 4);
-        int offset = Bytes.s32(index, 8);
-        int n = Bytes.s32(index, 12);
+        int tag = HeaderBytes.s32(index, 0);
+        int type = HeaderBytes.s32(index, 4);
+        int offset = HeaderBytes.s32(index, 8);
+        int n = HeaderBytes.s32(index, 12);
         String entry = what + " region entry (tag " + tag + ")";
         if (tag != Tags.HEADERIMAGE && tag != Tags.HEADERSIGNATURES && tag != Tags.HEADERIMMUTABLE) {
             throw new RpmFormatException(entry + ": expected tag 61, 62 or 63");
@@ -95,10 +95,10 @@ public final class HeaderParser {
             throw new RpmFormatException(entry + " points at byte " + offset + ", past the "
                     + data.length + "-byte data store");
         }
-        int trailerTag = Bytes.s32(data, offset);
-        int trailerType = Bytes.s32(data, offset + 4);
-        int trailerOffset = Bytes.s32(data, offset + 8);
-        int trailerCount = Bytes.s32(data, offset + 12);
+        int trailerTag = HeaderBytes.s32(data, offset);
+        int trailerType = HeaderBytes.s32(data, offset + 4);
+        int trailerOffset = HeaderBytes.s32(data, offset + 8);
+        int trailerCount = HeaderBytes.s32(data, offset + 12);
         long regionEntries = -(long) trailerOffset / ENTRY_SIZE;
         if (trailerTag != tag || trailerType != HeaderType.BIN.id() || trailerCount != REGION_TRAILER_SIZE
                 || trailerOffset >= 0 || trailerOffset % ENTRY_SIZE != 0 || regionEntries > count) {
@@ -108,7 +108,7 @@ public final class HeaderParser {
         return tag;
     }
 
-    /** Bytes taken by {@code n} values of {@code type} at {@code offset}, or -1 when they do not fit. */
+    /** HeaderBytes taken by {@code n} values of {@code type} at {@code offset}, or -1 when they do not fit. */
     private static long length(HeaderType type, byte[] data, int offset, int n) {
         if (!type.isText()) {
             long length = (long) n * type.width();

@@ -27,7 +27,7 @@ public enum HeaderType {
         return id;
     }
 
-    /** Bytes per element for fixed-size types, 0 for strings (NUL-terminated) and NULL. */
+    /** HeaderBytes per element for fixed-size types, 0 for strings (NUL-terminated) and NULL. */
     int width() {
         return width;
     }
