@@ -9,8 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged xsbuild run as its own process, as a user runs it, with no terminal. */
+/**
+ * The packaged xsbuild run as its own process, as a user runs it, with no terminal. It starts with the
+ * default disposition of SIGINT and SIGTERM, whatever this JVM inherited: started from a shell that
+ * ignores SIGINT (a background job of a script, {@code nohup}, CI runners), a child would inherit
+ * SIG_IGN, its JVM would install no handler for the signal, and Ctrl-C ({@link #signal}) would be lost.
+ */
 final class XsbuildProcess {
+
+    /** coreutils env(1), putting back the default disposition of the signals the tests send. */
+    private static final List<String> DEFAULT_SIGNALS = List.of("env", "--default-signal=INT,TERM");
 
     record Result(int exit, String out, String err) {
     }
@@ -27,7 +35,8 @@ final class XsbuildProcess {
 
     /** Starts {@code java -jar toolkit/target/xsbuild.jar ARGS} in {@code dir}, its input empty. */
     static XsbuildProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new ArrayList<>(DEFAULT_SIGNALS);
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", Engine.projectDir().resolve("toolkit/target/xsbuild.jar").toString()));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile("xsbuild-out", ".txt");
