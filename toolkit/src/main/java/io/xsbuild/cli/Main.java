@@ -8,6 +8,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(Cli.commandLine(CliContext.system(DockerRuntime::connect)).execute(args));
+        HostTerminal terminal = HostTerminal.system();
+        System.exit(Cli.commandLine(CliContext.system(() -> DockerRuntime.connect(terminal))).execute(args));
     }
 }

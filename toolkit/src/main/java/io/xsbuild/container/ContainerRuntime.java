@@ -48,8 +48,8 @@ public interface ContainerRuntime extends AutoCloseable {
     int run(String containerId, Step step, LineSink output) throws ContainerException;
 
     /**
-     * Runs one step attached to this process's terminal (standard input, output and error, with a
-     * TTY when {@code tty}): an interactive shell.
+     * Runs one step attached to the {@link Terminal} this runtime was connected with (its standard
+     * input, output and error, with a TTY when {@code tty}): an interactive shell.
      *
      * @return the step's exit code
      */

@@ -26,27 +26,21 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import io.xsbuild.files.Untar;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The container seam on a real Docker engine, through docker-java. The only class in xsbuild that
@@ -55,6 +49,9 @@ import java.util.concurrent.TimeUnit;
  * <p>{@code DOCKER_HOST} (and the other variables docker-java reads) select the engine; the API
  * version is the engine's own, read from its {@code /version} before anything else is sent, so a
  * request never names a version the engine does not speak.
+ *
+ * <p>Only what talks to the engine is here: the terminal of attached steps is the command line's
+ * {@link Terminal}, and the archives copied out are unpacked by {@link Untar}.
  */
 public final class DockerRuntime implements ContainerRuntime {
 
@@ -64,16 +61,27 @@ public final class DockerRuntime implements ContainerRuntime {
     private final DockerClient client;
     private final DockerHttpClient http;
     private final EngineInfo info;
+    private final Terminal terminal;
     private EngineInfo withRootDir;
 
-    private DockerRuntime(DockerClient client, DockerHttpClient http, EngineInfo info) {
+    private DockerRuntime(DockerClient client, DockerHttpClient http, EngineInfo info, Terminal terminal) {
         this.client = client;
         this.http = http;
         this.info = info;
+        this.terminal = terminal;
     }
 
-    /** Connects to the engine that DOCKER_HOST names (the local socket by default). */
+    /** Connects to the engine that DOCKER_HOST names, with no terminal for attached steps. */
     public static DockerRuntime connect() throws ContainerException {
+        return connect(Terminal.NONE);
+    }
+
+    /**
+     * Connects to the engine that DOCKER_HOST names (the local socket by default).
+     *
+     * @param terminal what steps run attached ({@link #runAttached}) read and write
+     */
+    public static DockerRuntime connect(Terminal terminal) throws ContainerException {
         DockerClientConfig base;
         try {
             base = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
@@ -99,7 +107,8 @@ public final class DockerRuntime implements ContainerRuntime {
         DockerHttpClient http = http(config, null);
         DockerClient client = DockerClientImpl.getInstance(config, http);
         String os = version.getOperatingSystem() + "/" + version.getArch();
-        return new DockerRuntime(client, http, new EngineInfo(endpoint, version.getVersion(), api.getVersion(), os, null));
+        return new DockerRuntime(client, http, new EngineInfo(endpoint, version.getVersion(), api.getVersion(), os, null),
+                Objects.requireNonNull(terminal, "terminal"));
     }
 
     /** The engine's API version, lowered to the one asked for in the configuration if that is lower. */
@@ -328,28 +337,16 @@ public final class DockerRuntime implements ContainerRuntime {
     public int run(String containerId, Step step, LineSink output) throws ContainerException {
         try {
             String execId = createExec(containerId, step, false, false);
-            Map<StreamType, ByteArrayOutputStream> partial = new EnumMap<>(StreamType.class);
+            LineSplitter lines = new LineSplitter(output);
             ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
                 @Override
                 public void onNext(Frame frame) {
-                    LineSink.Stream stream = frame.getStreamType() == StreamType.STDERR
-                            ? LineSink.Stream.STDERR : LineSink.Stream.STDOUT;
-                    ByteArrayOutputStream buf = partial.computeIfAbsent(frame.getStreamType(), k -> new ByteArrayOutputStream());
-                    for (byte b : frame.getPayload()) {
-                        if (b == '\n') {
-                            output.line(stream, decodeLine(buf));
-                        } else {
-                            buf.write(b);
-                        }
-                    }
+                    lines.write(frame.getStreamType() == StreamType.STDERR ? LineSink.Stream.STDERR : LineSink.Stream.STDOUT,
+                            frame.getPayload());
                 }
             };
             client.execStartCmd(execId).exec(callback).awaitCompletion();
-            partial.forEach((type, buf) -> {
-                if (buf.size() > 0) {
-                    output.line(type == StreamType.STDERR ? LineSink.Stream.STDERR : LineSink.Stream.STDOUT, decodeLine(buf));
-                }
-            });
+            lines.finish();
             return exitCode(execId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -357,16 +354,6 @@ public final class DockerRuntime implements ContainerRuntime {
         } catch (RuntimeException e) {
             throw failure("Cannot run " + step.argv().get(0) + " in container " + shortId(containerId), e);
         }
-    }
-
-    private static String decodeLine(ByteArrayOutputStream buf) {
-        int n = buf.size();
-        byte[] bytes = buf.toByteArray();
-        buf.reset();
-        if (n > 0 && bytes[n - 1] == '\r') {
-            n--;
-        }
-        return new String(bytes, 0, n, StandardCharsets.UTF_8);
     }
 
     private String createExec(String containerId, Step step, boolean stdin, boolean tty) {
@@ -409,15 +396,12 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public int runAttached(String containerId, Step step, boolean tty) throws ContainerException {
-        TerminalMode terminal = tty ? TerminalMode.raw() : TerminalMode.NONE;
-        try {
+        try (Terminal.Attachment attached = terminal.attach(tty)) {
             String execId = createExec(containerId, step, true, tty);
-            PrintStream out = System.out;
-            PrintStream err = System.err;
             ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
                 @Override
                 public void onNext(Frame frame) {
-                    OutputStream target = frame.getStreamType() == StreamType.STDERR ? err : out;
+                    OutputStream target = frame.getStreamType() == StreamType.STDERR ? attached.err() : attached.out();
                     try {
                         target.write(frame.getPayload());
                         target.flush();
@@ -426,24 +410,22 @@ public final class DockerRuntime implements ContainerRuntime {
                     }
                 }
             };
-            if (tty) {
-                terminal.size().ifPresent(size -> {
-                    try {
-                        client.resizeExecCmd(execId).withSize(size[1], size[0]).exec();
-                    } catch (RuntimeException ignored) {
-                        // best effort: the shell still works at 80x24
-                    }
-                });
+            client.execStartCmd(execId).withTty(tty).withStdIn(attached.in()).exec(callback);
+            if (tty && attached.size() != null) {
+                // The engine sizes the TTY of an exec once it runs, not before; docker-java takes height first.
+                try {
+                    client.resizeExecCmd(execId).withSize(attached.size().rows(), attached.size().columns()).exec();
+                } catch (RuntimeException ignored) {
+                    // best effort: the shell still works at the engine's default size
+                }
             }
-            client.execStartCmd(execId).withTty(tty).withStdIn(new StdinUntilClosed(System.in)).exec(callback).awaitCompletion();
+            callback.awaitCompletion();
             return exitCode(execId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ContainerException("Interrupted while attached to " + shortId(containerId), e);
         } catch (RuntimeException e) {
             throw failure("Cannot attach to container " + shortId(containerId), e);
-        } finally {
-            terminal.restore();
         }
     }
 
@@ -571,127 +553,5 @@ public final class DockerRuntime implements ContainerRuntime {
 
     static String shortId(String id) {
         return id == null ? "?" : id.length() > 12 ? id.substring(0, 12) : id;
-    }
-
-    /** Extracts a tar stream under a directory, refusing entries that would land outside it. */
-    static final class Untar {
-        private Untar() {
-        }
-
-        static List<Path> extract(InputStream in, Path hostDir) throws IOException {
-            Path root = hostDir.toAbsolutePath().normalize();
-            Files.createDirectories(root);
-            List<Path> files = new ArrayList<>();
-            try (TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
-                TarArchiveEntry entry;
-                while ((entry = tar.getNextEntry()) != null) {
-                    Path target = root.resolve(entry.getName()).normalize();
-                    if (!target.startsWith(root)) {
-                        throw new IOException("archive entry " + entry.getName() + " points outside " + root);
-                    }
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(target);
-                    } else if (entry.isSymbolicLink()) {
-                        Path link = target.getParent().resolve(entry.getLinkName()).normalize();
-                        if (link.startsWith(root) && !Path.of(entry.getLinkName()).isAbsolute()) {
-                            Files.createDirectories(target.getParent());
-                            Files.deleteIfExists(target);
-                            Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
-                        }
-                    } else if (entry.isFile()) {
-                        Files.createDirectories(target.getParent());
-                        Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
-                        try {
-                            Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(entry.getModTime().toInstant()));
-                        } catch (IOException ignored) {
-                            // the content is what matters
-                        }
-                        if ((entry.getMode() & 0100) != 0) {
-                            target.toFile().setExecutable(true, false);
-                        }
-                        files.add(target);
-                    }
-                }
-            }
-            return files;
-        }
-    }
-
-    /**
-     * Standard input for an attached exec. docker-java copies it to the engine until end of input,
-     * and when the exec ends first it must not keep this process alive.
-     */
-    private static final class StdinUntilClosed extends InputStream {
-        private final InputStream in;
-
-        StdinUntilClosed(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return in.read(b, off, Math.min(len, Math.max(1, in.available())));
-        }
-    }
-
-    /** The host terminal in raw mode while a TTY is attached, through stty on /dev/tty. */
-    private static final class TerminalMode {
-        static final TerminalMode NONE = new TerminalMode(null);
-        private final String saved;
-
-        private TerminalMode(String saved) {
-            this.saved = saved;
-        }
-
-        static TerminalMode raw() {
-            String saved = stty("-g");
-            if (saved == null) {
-                return NONE;
-            }
-            stty("raw", "-echo");
-            return new TerminalMode(saved.strip());
-        }
-
-        Optional<int[]> size() {
-            String s = stty("size");
-            if (s == null) {
-                return Optional.empty();
-            }
-            String[] parts = s.strip().split("\\s+");
-            try {
-                return Optional.of(new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])});
-            } catch (RuntimeException e) {
-                return Optional.empty();
-            }
-        }
-
-        void restore() {
-            if (saved != null) {
-                stty(saved);
-            }
-        }
-
-        private static String stty(String... args) {
-            List<String> cmd = new ArrayList<>(List.of("stty"));
-            cmd.addAll(List.of(args));
-            try {
-                Process p = new ProcessBuilder(cmd)
-                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/tty")))
-                        .redirectError(ProcessBuilder.Redirect.DISCARD)
-                        .start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : null;
-            } catch (IOException e) {
-                return null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
     }
 }

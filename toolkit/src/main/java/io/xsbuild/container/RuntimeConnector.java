@@ -2,7 +2,7 @@ package io.xsbuild.container;
 
 /**
  * Opens a connection to a container engine. The command line hands the engine one of these
- * ({@code DockerRuntime::connect} in production, a fake in tests) instead of a static factory.
+ * ({@link DockerRuntime#connect(Terminal)} in production, a fake in tests) instead of a static factory.
  */
 @FunctionalInterface
 public interface RuntimeConnector {

@@ -2,17 +2,22 @@ package io.xsbuild.it;
 
 import io.xsbuild.container.ContainerRuntime;
 import io.xsbuild.container.ContainerSpec;
+import io.xsbuild.container.DockerRuntime;
 import io.xsbuild.container.ImageBuild;
 import io.xsbuild.container.ImageInfo;
 import io.xsbuild.container.Labels;
 import io.xsbuild.container.LineSink;
 import io.xsbuild.container.Mount;
 import io.xsbuild.container.Step;
+import io.xsbuild.container.Terminal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,6 +106,29 @@ class DockerRuntimeIT {
                 Step.shell("echo one; echo two >&2; printf 'no newline'; exit 7"), exit);
         assertThat(exit[0]).isEqualTo(7);
         assertThat(lines).contains("STDOUT:one", "STDERR:two", "STDOUT:no newline");
+    }
+
+    @Test
+    void anAttachedStepReadsAndWritesTheStreamsOfTheTerminalItIsGiven() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<Boolean> lent = new ArrayList<>();
+        List<Boolean> given = new ArrayList<>();
+        Terminal terminal = tty -> {
+            lent.add(tty);
+            return new Terminal.Attachment(new ByteArrayInputStream("typed line\n".getBytes(StandardCharsets.UTF_8)),
+                    out, err, null, () -> given.add(tty));
+        };
+        try (ContainerRuntime attaching = DockerRuntime.connect(terminal)) {
+            String c = attaching.start(ContainerSpec.builder(Engine.testbaseImage()).label(Labels.SESSION, session)
+                    .network("none").build());
+            int exit = attaching.runAttached(c, Step.shell("read line; echo \"got $line\"; echo to stderr >&2; exit 3"), false);
+            assertThat(exit).isEqualTo(3);
+            assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("got typed line\n");
+            assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("to stderr\n");
+            assertThat(lent).containsExactly(false);
+            assertThat(given).as("the terminal is given back when the step ends").containsExactly(false);
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.xsbuild.container;
+package io.xsbuild.files;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -39,7 +39,7 @@ class UntarTest {
 
     @Test
     void extractsFilesUnderTheDirectoryKeepingTheExecutableBit() throws IOException {
-        List<Path> files = DockerRuntime.Untar.extract(new ByteArrayInputStream(tar("RPMS/x86_64/a.rpm", "rpm", "run.sh", "#!")), dir);
+        List<Path> files = Untar.extract(new ByteArrayInputStream(tar("RPMS/x86_64/a.rpm", "rpm", "run.sh", "#!")), dir);
         assertThat(files).containsExactly(dir.resolve("RPMS/x86_64/a.rpm"), dir.resolve("run.sh"));
         assertThat(Files.readString(dir.resolve("RPMS/x86_64/a.rpm"))).isEqualTo("rpm");
         assertThat(Files.isExecutable(dir.resolve("run.sh"))).isTrue();
@@ -48,7 +48,7 @@ class UntarTest {
     @Test
     void refusesEntriesThatClimbOutOfTheDirectory() throws IOException {
         byte[] evil = tar("../escaped", "x");
-        assertThatThrownBy(() -> DockerRuntime.Untar.extract(new ByteArrayInputStream(evil), dir.resolve("out")))
+        assertThatThrownBy(() -> Untar.extract(new ByteArrayInputStream(evil), dir.resolve("out")))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("../escaped");
         assertThat(dir.resolve("escaped")).doesNotExist();
