@@ -101,7 +101,8 @@ public final class Rebuild {
         }
     }
 
-    private static void write(Path file, RebuildReport report) throws FailedException {
+    /** Writes result.json: the report as {@link Json#pretty} makes it, replacing the file atomically. */
+    static void write(Path file, RebuildReport report) throws FailedException {
         try {
             AtomicFiles.writeString(file, Json.pretty(report));
         } catch (IOException e) {

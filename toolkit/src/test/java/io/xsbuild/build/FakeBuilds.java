@@ -10,13 +10,12 @@ import io.xsbuild.container.ImageInfo;
 import io.xsbuild.container.Step;
 import io.xsbuild.profile.ContainerLayout;
 import io.xsbuild.profile.Profiles;
+import io.xsbuild.testing.TestRpms;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -60,11 +59,21 @@ public final class FakeBuilds {
         return "RPMS/x86_64/" + name + "-1.0-1.x86_64.rpm";
     }
 
+    /** The package file {@link #rpm} names, as rpmbuild writes it: a real header. */
+    public static byte[] rpmBytes(String name) {
+        return TestRpms.binary(name, null, "1.0", "1", "x86_64");
+    }
+
+    /** The source package {@link #srpm} names. */
+    public static byte[] srpmBytes(String name) {
+        return TestRpms.source(name, null, "1.0", "1");
+    }
+
     /** The repository has this source package; its build makes one binary package. */
     public FakeBuilds knows(String name) {
         known.add(name);
-        fake.files.put(srpm(name), ("srpm of " + name).getBytes(StandardCharsets.UTF_8));
-        fake.files.put(ContainerLayout.TOPDIR + "/" + rpm(name), ("rpm of " + name).getBytes(StandardCharsets.UTF_8));
+        fake.files.put(srpm(name), srpmBytes(name));
+        fake.files.put(ContainerLayout.TOPDIR + "/" + rpm(name), rpmBytes(name));
         return this;
     }
 
@@ -81,8 +90,13 @@ public final class FakeBuilds {
      */
     public FakeBuilds fromGit(String name, String srpmFile) {
         gitSrpm = GitSrpm.TOPDIR + "/SRPMS/" + srpmFile;
-        fake.files.put(gitSrpm, ("srpm of " + name).getBytes(StandardCharsets.UTF_8));
-        fake.files.put(ContainerLayout.TOPDIR + "/" + rpm(name), ("rpm of " + name).getBytes(StandardCharsets.UTF_8));
+        // Its header says the version and release its name does (NAME-VERSION-RELEASE.src.rpm), else 1.0-1.
+        String versionRelease = srpmFile.substring(0, srpmFile.length() - HostSrpm.SUFFIX.length()).substring(name.length());
+        int dash = versionRelease.lastIndexOf('-');
+        fake.files.put(gitSrpm, versionRelease.startsWith("-") && dash > 0
+                ? TestRpms.source(name, null, versionRelease.substring(1, dash), versionRelease.substring(dash + 1))
+                : srpmBytes(name));
+        fake.files.put(ContainerLayout.TOPDIR + "/" + rpm(name), rpmBytes(name));
         return this;
     }
 
@@ -130,15 +144,6 @@ public final class FakeBuilds {
                     ? Answer.fail(1, "Executing(%build): /bin/sh -e /var/tmp/rpm-tmp.1", "+ make", "make: *** [all] Error 2",
                             "error: Bad exit status from /var/tmp/rpm-tmp.1 (%build)")
                     : Answer.ok("Executing(%build): /bin/sh -e /var/tmp/rpm-tmp.1", "Wrote: " + rpm(building));
-        }
-        if (argv.size() > 4 && argv.get(3).equals("rpm-query")) {
-            List<String> lines = new ArrayList<>();
-            for (String pattern : argv.subList(5, argv.size())) {
-                lines.add(pattern.startsWith("RPMS/")
-                        ? rpm(building) + "\t" + building + "\t0\t1.0\t1\tx86_64"
-                        : pattern + "\t" + nameOf(pattern) + "\t0\t1.0\t1\tsrc");
-            }
-            return new Answer(0, lines);
         }
         return Answer.ok();
     }

@@ -143,8 +143,8 @@ class RebuildTest {
 
         PackageResult xapi = report.packages().get(0);
         Path rpm = out.resolve("RPMS/x86_64/xapi-1.0-1.x86_64.rpm");
-        assertThat(rpm).hasContent("rpm of xapi");
-        assertThat(out.resolve("SRPMS/xapi-1.0-1.src.rpm")).hasContent("srpm of xapi");
+        assertThat(rpm).hasBinaryContent(FakeBuilds.rpmBytes("xapi"));
+        assertThat(out.resolve("SRPMS/xapi-1.0-1.src.rpm")).hasBinaryContent(FakeBuilds.srpmBytes("xapi"));
         assertThat(xapi.rpms()).containsExactly(new Artifact("RPMS/x86_64/xapi-1.0-1.x86_64.rpm", "xapi-1.0-1.x86_64",
                 ChecksumType.SHA256.hex(rpm), Files.size(rpm)));
         assertThat(xapi.srpm().nevra()).isEqualTo("xapi-1.0-1.src");
@@ -229,8 +229,8 @@ class RebuildTest {
 
     @Test
     void aHostSourcePackageIsCopiedInThroughTheArchiveApi() throws Exception {
-        Path file = Files.writeString(tmp.resolve("xapi-1.0-1.src.rpm"), "srpm of xapi");
-        fake.files.put("/home/builder/rpmbuild/" + FakeBuilds.rpm("xapi"), "rpm of xapi".getBytes());
+        Path file = Files.write(tmp.resolve("xapi-1.0-1.src.rpm"), FakeBuilds.srpmBytes("xapi"));
+        fake.files.put("/home/builder/rpmbuild/" + FakeBuilds.rpm("xapi"), FakeBuilds.rpmBytes("xapi"));
         RebuildReport report = rebuild(Profiles.named("el9"), List.of(new HostSrpm(file)), BuildSettings.DEFAULT);
         assertThat(report.packages().get(0).name()).isEqualTo("xapi");
         assertThat(fake.files).containsKey("/var/tmp/xsbuild/srpms/xapi-1.0-1.src.rpm");

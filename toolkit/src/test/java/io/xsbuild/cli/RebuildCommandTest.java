@@ -84,8 +84,8 @@ class RebuildCommandTest {
 
     @Test
     void aSourcePackageFileIsRebuilt() throws Exception {
-        Files.writeString(dir.resolve("xapi-1.0-1.src.rpm"), "srpm");
-        fake.files.put("/home/builder/rpmbuild/" + FakeBuilds.rpm("xapi"), new byte[] {1});
+        Files.write(dir.resolve("xapi-1.0-1.src.rpm"), FakeBuilds.srpmBytes("xapi"));
+        fake.files.put("/home/builder/rpmbuild/" + FakeBuilds.rpm("xapi"), FakeBuilds.rpmBytes("xapi"));
         CliRun r = run("rebuild", "--srpm", "xapi-1.0-1.src.rpm");
         assertThat(r.exitCode).as(r.toString()).isZero();
         assertThat(fake.started.get(0).mounts()).as("no repository, none mounted").isEmpty();

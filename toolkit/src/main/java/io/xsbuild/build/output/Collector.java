@@ -8,7 +8,7 @@ import io.xsbuild.error.XsbuildException;
 import io.xsbuild.io.AtomicFiles;
 import io.xsbuild.profile.ContainerLayout;
 import io.xsbuild.packages.RpmFile;
-import io.xsbuild.packages.RpmQuery;
+import io.xsbuild.rpm.BadPackageException;
 import io.xsbuild.session.SessionContainer;
 
 import java.io.IOException;
@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Brings a build's outputs out of its container through the engine's archive API: into a
@@ -31,32 +32,67 @@ public final class Collector {
         T fill(Path staging) throws IOException, XsbuildException;
     }
 
+    /** A package rpmbuild wrote, RPMS/ARCH/FILE.rpm, neither ARCH nor FILE hidden: what a shell glob would match. */
+    private static final Pattern BUILT_PACKAGE = Pattern.compile("RPMS/[^/.][^/]*/[^/.][^/]*\\.rpm");
+
     private final Path out;
 
     public Collector(Path out) {
         this.out = out;
     }
 
-    /** The source package {@code srpm} and the packages rpmbuild wrote below the top dir. */
+    /**
+     * The source package {@code srpm} and the packages rpmbuild wrote in the top dir's
+     * {@code RPMS/ARCH/}: copied out, identified by their headers, then placed. A package whose
+     * header cannot be read fails the collection before any file is placed.
+     */
     public Outputs packages(SessionContainer container, String srpm, String stagingName) throws XsbuildException {
-        List<RpmFile> all = RpmQuery.query(container, ContainerLayout.TOPDIR, List.of("RPMS/*/*.rpm", srpm));
-        List<RpmFile> rpms = all.stream().filter(f -> !f.path().equals(srpm)).toList();
-        List<RpmFile> sources = all.stream().filter(f -> f.path().equals(srpm)).toList();
-        if (sources.size() != 1) {
-            throw new FailedException("Cannot read the header of " + srpm + " in container " + container.shortId());
-        }
         return staged(stagingName, staging -> {
-            if (!rpms.isEmpty()) {
-                container.copyOut(ContainerLayout.TOPDIR + "/RPMS", staging);
+            List<String> built = new ArrayList<>();
+            for (Path file : container.copyOut(ContainerLayout.TOPDIR + "/RPMS", staging)) {
+                String relative = relative(staging, file);
+                if (BUILT_PACKAGE.matcher(relative).matches()) {
+                    built.add(relative);
+                }
             }
+            built.sort(Comparator.naturalOrder());
             container.copyOut(srpm, staging.resolve("SRPMS"));
-            List<Artifact> built = new ArrayList<>();
-            for (RpmFile rpm : rpms) {
-                built.add(place(staging, rpm.path(), rpm.nevra()));
+            String source = "SRPMS/" + srpm.substring(srpm.lastIndexOf('/') + 1);
+            RpmFile sourceHeader = header(container, staging, source);
+            List<RpmFile> headers = new ArrayList<>();
+            for (String rpm : built) {
+                headers.add(header(container, staging, rpm));
             }
-            Artifact source = place(staging, "SRPMS/" + sources.get(0).fileName(), sources.get(0).nevra());
-            return new Outputs(source, built, List.of());
+            List<Artifact> rpms = new ArrayList<>();
+            for (RpmFile rpm : headers) {
+                rpms.add(place(staging, rpm.path(), rpm.nevra()));
+            }
+            return new Outputs(place(staging, source, sourceHeader.nevra()), rpms, List.of());
         });
+    }
+
+    /** The header of a package copied into the staging directory; a failed build when it is no package. */
+    private static RpmFile header(SessionContainer container, Path staging, String relative)
+            throws IOException, XsbuildException {
+        try {
+            return RpmFile.read(copied(staging, relative), relative);
+        } catch (BadPackageException e) {
+            throw new FailedException("Cannot read the header of " + relative + " from container " + container.shortId()
+                    + ": " + e.problem(), e);
+        }
+    }
+
+    /** A file the archive of the build brought into the staging directory. */
+    private static Path copied(Path staging, String relative) throws ContainerException {
+        Path file = staging.resolve(relative);
+        if (!Files.isRegularFile(file)) {
+            throw new ContainerException("The archive of the build had no " + relative, null);
+        }
+        return file;
+    }
+
+    private static String relative(Path staging, Path file) {
+        return staging.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
     }
 
     /** Every regular file below {@code containerDir}, into the folder of OUT named as it is; sorted by path. */
@@ -64,8 +100,7 @@ public final class Collector {
         return staged(stagingName, staging -> {
             List<Artifact> files = new ArrayList<>();
             for (Path file : container.copyOut(containerDir, staging)) {
-                String relative = staging.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-                files.add(place(staging, relative, null));
+                files.add(place(staging, relative(staging, file), null));
             }
             files.sort(Comparator.comparing(Artifact::path));
             return files;
@@ -86,10 +121,7 @@ public final class Collector {
     }
 
     private Artifact place(Path staging, String relative, String nevra) throws IOException, ContainerException {
-        Path from = staging.resolve(relative);
-        if (!Files.isRegularFile(from)) {
-            throw new ContainerException("The archive of the build had no " + relative, null);
-        }
+        Path from = copied(staging, relative);
         Path to = out.resolve(relative);
         Files.createDirectories(to.getParent());
         AtomicFiles.move(from, to);
