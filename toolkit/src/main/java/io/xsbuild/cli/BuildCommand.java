@@ -80,8 +80,8 @@ final class BuildCommand extends BuildingCommand {
                     : " (--make took '" + make + "' as its TARGET: write --make=TARGET, or put PATH before --make)"));
         }
         MakeRequest makeRequest = make == null ? null : makeRequest();
-        if (make == null && (packageName != null || !artifacts.isEmpty())) {
-            throw usage((packageName != null ? "--package" : "--artifacts") + " goes with --make");
+        if (make == null && (given("--package") || given("--artifacts"))) {
+            throw usage((given("--package") ? "--package" : "--artifacts") + " goes with --make");
         }
         String location = Checkouts.isUrl(source) ? source : context.resolve(Path.of(source)).toString();
         GitBuildRequest request = new GitBuildRequest(new BuildRequest(location, ref, spec, match, versionFromTag, always),
@@ -92,15 +92,15 @@ final class BuildCommand extends BuildingCommand {
 
     /** The --make build asked for, refusing what only an rpmbuild would use. */
     private MakeRequest makeRequest() {
-        List<String> refused = new ArrayList<>(build.rpmbuildFlags());
-        if (versionFromTag) {
+        List<String> refused = new ArrayList<>(given(build.rpmbuild));
+        if (given("--version-from-tag")) {
             refused.add("--version-from-tag");
         }
         if (!refused.isEmpty()) {
             throw usage(String.join(", ", refused) + (refused.size() == 1 ? " is" : " are")
                     + " for rpmbuild, which --make does not run");
         }
-        if (packageName != null && spec != null) {
+        if (given("--package") && given("--spec")) {
             throw usage("Give --package or --spec, not both: each names where the BuildRequires of --make come from");
         }
         return new MakeRequest(make, packageName, artifacts);

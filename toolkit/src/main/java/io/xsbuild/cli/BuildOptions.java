@@ -11,8 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The options of every command that builds in containers ({@code rebuild}, {@code build}): the build
@@ -30,20 +28,8 @@ final class BuildOptions {
             description = "Where RPMs, logs and result.json go (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--define", paramLabel = "'MACRO VALUE'", description = "Define an rpm macro for rpmbuild.")
-    List<String> defines = new ArrayList<>();
-
-    @Option(names = "--with", paramLabel = "X", description = "Enable the conditional build X (rpmbuild --with).")
-    List<String> with = new ArrayList<>();
-
-    @Option(names = "--without", paramLabel = "X", description = "Disable the conditional build X (rpmbuild --without).")
-    List<String> without = new ArrayList<>();
-
-    @Option(names = "--nocheck", description = "Do not run the spec's %%check section.")
-    boolean nocheck;
-
-    @Option(names = "--target", paramLabel = "ARCH", description = "Build for this architecture (rpmbuild --target).")
-    String target;
+    @Mixin
+    RpmbuildFlags rpmbuild;
 
     @Option(names = "--network", description = "Leave the build the container's network (it is cut by default).")
     boolean network;
@@ -64,38 +50,17 @@ final class BuildOptions {
     /** Where and how to build, checked: the profile, the repository, OUT, the settings. */
     BuildSetup setup(CliContext context) throws UsageException {
         return new BuildSetup(environment.profile(context), environment.repo(context), context.resolve(out),
-                new BuildSettings(rpmbuild(), network, keep, shellOnFailure, context.terminal()), image,
+                new BuildSettings(rpmbuildOptions(), network, keep, shellOnFailure, context.terminal()), image,
                 context.env().get(Session.ENV));
     }
 
-    /** The rpmbuild options given, as their flags: for a build that runs no rpmbuild, which must refuse them. */
-    List<String> rpmbuildFlags() {
-        List<String> given = new ArrayList<>();
-        if (!defines.isEmpty()) {
-            given.add("--define");
-        }
-        if (!with.isEmpty()) {
-            given.add("--with");
-        }
-        if (!without.isEmpty()) {
-            given.add("--without");
-        }
-        if (nocheck) {
-            given.add("--nocheck");
-        }
-        if (target != null) {
-            given.add("--target");
-        }
-        return given;
-    }
-
-    private RpmbuildOptions rpmbuild() {
-        for (String define : defines) {
+    private RpmbuildOptions rpmbuildOptions() {
+        for (String define : rpmbuild.defines) {
             if (!RpmbuildOptions.isDefine(define)) {
                 throw new CommandLine.ParameterException(command.commandLine(),
                         "--define takes 'MACRO VALUE', as rpmbuild does, not '" + define + "'");
             }
         }
-        return new RpmbuildOptions(defines, with, without, nocheck, target);
+        return new RpmbuildOptions(rpmbuild.defines, rpmbuild.with, rpmbuild.without, rpmbuild.nocheck, rpmbuild.target);
     }
 }

@@ -5,13 +5,14 @@ import picocli.CommandLine.Command;
 /** {@code xsbuild repo}: the repository commands. */
 @Command(name = "repo", header = "Publish yum repositories from RPM directories or snapshot ISOs.", mixinStandardHelpOptions = true,
         description = "The repository commands: create publishes the metadata of a directory of RPMs, as createrepo_c "
-                + "does, or the packages of snapshot ISOs as a repository of snapshots.",
-        subcommands = {RepoCreateCommand.class},
+                + "does; snapshot publishes the packages of snapshot ISOs as a repository of snapshots (which "
+                + "create --iso does too).",
+        subcommands = {RepoCreateCommand.class, RepoSnapshotCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  xsbuild repo create ./repo                  publish ./repo/repodata",
             "  xsbuild repo create --update ./repo         read only new and changed packages",
-            "  xsbuild repo create --iso binpkg.iso --iso source.iso --out /srv/xs"})
+            "  xsbuild repo snapshot --iso binpkg.iso --iso source.iso --out /srv/xs"})
 final class RepoCommand extends XsbuildSubcommand {
 
     RepoCommand(CliContext context) {
@@ -20,6 +21,6 @@ final class RepoCommand extends XsbuildSubcommand {
 
     @Override
     public Integer call() {
-        throw usage("Missing a subcommand: create");
+        throw usage("Missing a subcommand: create or snapshot");
     }
 }

@@ -1,9 +1,11 @@
 package io.xsbuild.cli;
 
+import io.xsbuild.error.XsbuildException;
 import io.xsbuild.json.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Spec;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -48,6 +50,52 @@ abstract class XsbuildSubcommand implements Callable<Integer> {
             }
         }
         context.out().flush();
+    }
+
+    /** An engine call, with its events rendered on a console. */
+    @FunctionalInterface
+    interface EngineCall<T> {
+        T run(Console console) throws XsbuildException;
+    }
+
+    /** Makes the command's engine call, its events on a console, then prints its result as {@link #print} does. */
+    protected final <T> int run(boolean verbose, EngineCall<T> call, Function<T, String> human) throws XsbuildException {
+        Console console = console(verbose);
+        T result;
+        try {
+            result = call.run(console);
+        } finally {
+            console.close();
+        }
+        print(result, human);
+        return ExitCodes.OK;
+    }
+
+    /** Whether the option of that name (any of its names) was given on the command line. */
+    protected final boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /**
+     * Which of the options of {@code flags}, a mixin of this command (or of one of its mixins), were
+     * given on the command line: their longest names, in the order they are declared.
+     */
+    protected final List<String> given(Object flags) {
+        CommandLine.Model.CommandSpec mixin = mixin(spec, flags);
+        if (mixin == null) {
+            throw new IllegalArgumentException(flags.getClass().getSimpleName() + " is no mixin of " + spec.qualifiedName());
+        }
+        return mixin.options().stream().map(CommandLine.Model.OptionSpec::longestName).filter(this::given).toList();
+    }
+
+    private static CommandLine.Model.CommandSpec mixin(CommandLine.Model.CommandSpec in, Object flags) {
+        for (CommandLine.Model.CommandSpec mixin : in.mixins().values()) {
+            CommandLine.Model.CommandSpec found = mixin.userObject() == flags ? mixin : mixin(mixin, flags);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     protected final CommandLine.ParameterException usage(String message) {

@@ -140,4 +140,15 @@ class BuildCommandTest {
         });
         assertThat(fake.started).isEmpty();
     }
+
+    @Test
+    void withMakeEveryRpmbuildFlagGivenIsRefusedInTheOrderOfTheHelp() {
+        CliRun r = run("build", "xsgit", "--make", "--target", "i686", "--nocheck", "--without", "y", "--with", "x",
+                "--define", "a b", "--version-from-tag");
+        assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err).contains("--define, --with, --without, --nocheck, --target, --version-from-tag are for rpmbuild, "
+                + "which --make does not run");
+        assertThat(run("build", "xsgit", "--make", "--nocheck").err).contains("--nocheck is for rpmbuild");
+        assertThat(fake.started).isEmpty();
+    }
 }

@@ -37,6 +37,21 @@ class DocsTest {
     }
 
     @Test
+    void repoSnapshotHasItsPageAndCompletionAndRepoCreateKeepsItsIsoFlags() throws IOException {
+        pages();
+        String snapshot = Files.readString(dir.resolve("man/xsbuild-repo-snapshot.1"));
+        assertThat(snapshot).startsWith(".TH XSBUILD-REPO-SNAPSHOT 1").contains("\\-\\-iso", "\\-\\-keep", "\\-\\-whitelist")
+                .doesNotContain("\\-\\-retain\\-old\\-md");
+        assertThat(Files.readString(dir.resolve("man/xsbuild-repo-create.1")))
+                .contains("\\-\\-iso", "\\-\\-maven\\-repo", "\\-\\-whitelist", "\\-\\-retain\\-old\\-md");
+        assertThat(Files.readString(dir.resolve("man/xsbuild-repo.1"))).contains("xsbuild\\-repo\\-snapshot(1)");
+        String script = Files.readString(dir.resolve("xsbuild_completion.bash"));
+        assertThat(script).contains("_picocli_xsbuild_repo_snapshot", "local commands=\"create snapshot\"");
+        assertThat(script.substring(script.indexOf("function _picocli_xsbuild_repo_create()")))
+                .contains("'--iso' '--sha256' '--maven-repo'");
+    }
+
+    @Test
     void groffReadsEveryPageWithoutAWarning() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/groff")), "groff is not installed");
         List<String> command = new ArrayList<>(List.of("groff", "-man", "-Tutf8", "-ww", "-z"));

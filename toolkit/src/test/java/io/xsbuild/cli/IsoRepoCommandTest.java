@@ -83,6 +83,59 @@ class IsoRepoCommandTest {
         assertThat(parse("--iso", "a.iso", "--sha256", "d".repeat(64), "--out", "o").isoRequest().sha256()).isEqualTo("d".repeat(64));
     }
 
+    private RepoSnapshotCommand parseSnapshot(String... args) {
+        CliContext context = new CliContext(FakeRuntime::new, Map.of(), new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), false, tmp);
+        return CommandLine.populateCommand(new RepoSnapshotCommand(context), args);
+    }
+
+    @Test
+    void repoSnapshotMakesTheRequestRepoCreateIsoMakesOfTheSameFlags() {
+        String[] flags = {"--iso", "a.iso", "--iso", "g:a:1#sha256=" + "c".repeat(64), "--maven-repo", "http://m/r/",
+            "--out", "out", "--snapshot", "n1", "--keep", "3", "--include", "x*", "--exclude", "*.src.rpm",
+            "--whitelist", "w.txt", "--update", "--baseurl", "http://b/", "--changelog-limit", "2", "--checksum", "sha1",
+            "--compress", "xz", "--workers", "3", "--skip-bad", "--wait"};
+        assertThat(parseSnapshot(flags).request()).isEqualTo(parse(flags).isoRequest());
+        assertThat(parseSnapshot("--iso", "a.iso", "--out", "o").request()).isEqualTo(parse("--iso", "a.iso", "--out", "o").isoRequest());
+    }
+
+    @Test
+    void repoSnapshotPublishesAsRepoCreateIsoDoes() throws Exception {
+        CliRun r = run("repo", "snapshot", "--workers", "2", "--iso", "binpkg.iso", "--out", "out");
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.out.strip()).matches("Published snapshot " + tmp.resolve("out/58") + " \\(" + tmp.resolve("out/current")
+                + " names it\\): 12 packages \\(11 binary, 1 source; 12 copied, 0 linked\\), [0-9.]+ KiB read in [0-9.]+ s");
+        CliRun again = run("--json", "repo", "create", "--iso", "binpkg.iso", "--out", "out", "--update");
+        assertThat(again.exitCode).as(again.toString()).isZero();
+        assertThat(again.out).contains("\"linked\": 12", "\"reused\": 12");
+    }
+
+    @Test
+    void repoSnapshotRefusesWhatOnlyADirectoryOfPackagesTakes() {
+        assertThat(run("repo", "snapshot", "--out", "o").err).contains("Missing --iso SRC");
+        assertThat(run("repo", "snapshot", "--iso", "binpkg.iso").err).contains("Missing --out DIR");
+        for (List<String> args : List.of(List.of("dir"), List.of("--groupfile", "comps.xml"), List.of("--retain-old-md", "2"))) {
+            List<String> all = new java.util.ArrayList<>(List.of("repo", "snapshot", "--iso", "binpkg.iso", "--out", "o"));
+            all.addAll(args);
+            CliRun r = run(all.toArray(String[]::new));
+            assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+        }
+        assertThat(run("repo", "create", "--keep", "2", "dir").err).contains("--keep only goes with --iso");
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void repoSnapshotHelpShowsItsFlagsAndExamples() {
+        CliRun r = run("repo", "snapshot", "--help");
+        assertThat(r.exitCode).isZero();
+        assertThat(r.out).contains("Usage: xsbuild repo snapshot --iso=SRC [--iso=SRC]... --out=DIR [OPTIONS]",
+                "--iso=SRC", "--sha256", "--maven-repo", "--snapshot", "--keep", "--whitelist", "--update", "--wait",
+                "xsbuild repo snapshot --iso binpkg.iso --iso source.iso --out /srv/xs")
+                .doesNotContain("--groupfile", "--retain-old-md");
+        assertThat(r.out.lines().filter(l -> l.startsWith("  xsbuild ")).toList()).allMatch(l -> l.length() <= 80);
+        assertThat(run("repo", "--help").out).contains("snapshot  Publish snapshot ISOs as a repository of snapshots.");
+    }
+
     @Test
     void helpShowsTheIsoOptionsAndExamples() {
         CliRun r = run("repo", "create", "--help");

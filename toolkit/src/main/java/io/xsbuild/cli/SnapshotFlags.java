@@ -1,0 +1,74 @@
+package io.xsbuild.cli;
+
+import io.xsbuild.isorepo.IsoRepoRequest;
+import io.xsbuild.snapshot.SnapshotRequest;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The flags of publishing snapshot ISOs, which {@code repo snapshot} takes and {@code repo create}
+ * takes with {@code --iso}: the images, where they come from, and which snapshots and packages are
+ * kept.
+ */
+final class SnapshotFlags {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--iso", paramLabel = "SRC",
+            description = "A snapshot ISO to publish, repeatable: a path, an http(s) URL (cached, resumed, checked against "
+                    + "URL.sha256 when the server has one) or Maven coordinates G:A:V[:ext[:classifier]]; "
+                    + "SRC#sha256=HEX gives the SHA-256 it must have.")
+    List<String> isos = new ArrayList<>();
+
+    @Option(names = "--sha256", paramLabel = "HEX", description = "The SHA-256 of the only --iso.")
+    String sha256;
+
+    @Option(names = "--maven-repo", paramLabel = "URL",
+            description = "A Maven repository to resolve --iso coordinates from, repeatable (default: Maven Central; "
+                    + "the mirrors and credentials of ~/.m2/settings.xml apply).")
+    List<URI> mavenRepositories = new ArrayList<>();
+
+    @Option(names = "--snapshot", paramLabel = "NAME",
+            description = "The snapshot's name (default: the build number of the images' .treeinfo, else today's date).")
+    String snapshot;
+
+    @Option(names = "--keep", paramLabel = "N",
+            description = "Keep the N newest snapshots, the new one included, and remove older ones (default: 0, all).")
+    int keep;
+
+    @Option(names = "--include", paramLabel = "GLOB",
+            description = "Publish only packages whose file name matches, repeatable ('xen-*', '*.x86_64.rpm').")
+    List<String> include = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Leave out packages whose file name matches, repeatable ('*-guest-*.src.rpm').")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--whitelist", paramLabel = "FILE",
+            description = "Publish only the packages named in FILE (header names, one a line, '#' comments).")
+    Path whitelist;
+
+    /** The images named, fetched and published as a snapshot in the directory of snapshots {@code out}. */
+    IsoRepoRequest request(CliContext context, Path out, RepodataFlags repodata, boolean waitForLock) {
+        if (isos.isEmpty()) {
+            throw new CommandLine.ParameterException(command.commandLine(),
+                    "Missing --iso SRC, a snapshot ISO to publish (repeatable)");
+        }
+        if (out == null) {
+            throw new CommandLine.ParameterException(command.commandLine(),
+                    "Missing --out DIR, the directory of snapshots to publish the ISOs into");
+        }
+        SnapshotRequest snapshotRequest = new SnapshotRequest(List.of(), context.resolve(out), snapshot, keep, include,
+                exclude, whitelist == null ? null : context.resolve(whitelist), repodata.update, repodata.baseUrl,
+                repodata.changelogLimit, repodata.checksum, repodata.compress, repodata.workers, repodata.skipBad,
+                waitForLock);
+        return new IsoRepoRequest(isos, sha256, mavenRepositories, snapshotRequest);
+    }
+}
