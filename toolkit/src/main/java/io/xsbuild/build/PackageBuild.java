@@ -119,12 +119,13 @@ public final class PackageBuild {
     }
 
     /** Leaves the container in place when asked to, and says how to enter it. */
-    private String keep(SessionContainer container, String name) {
+    private String keep(SessionContainer container, String name) throws XsbuildException {
         if (!context.settings().keep()) {
             return null;
         }
         context.session().keep(container);
-        events.info(name + ": kept container " + container.shortId() + "; enter it with: docker exec -it -u "
+        String client = context.session().runtime().info().client();
+        events.info(name + ": kept container " + container.shortId() + "; enter it with: " + client + " exec -it -u "
                 + ContainerLayout.BUILDER + " " + container.shortId() + " bash -l");
         return container.id();
     }

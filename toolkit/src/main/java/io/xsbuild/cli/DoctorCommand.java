@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
 import java.nio.file.Path;
 import java.util.List;
 
-@Command(name = "doctor", header = "Check the Docker engine, base images, tools and free disk.", mixinStandardHelpOptions = true,
-        description = "Check what xsbuild needs: a Docker engine that answers, each profile's base image (and "
+@Command(name = "doctor", header = "Check the engine, base images, tools and free disk.", mixinStandardHelpOptions = true,
+        description = "Check what xsbuild needs: a Docker engine (or Podman's Docker-compatible API) that answers, "
+                + "and which (DOCKER_HOST, else the default Docker socket, else Podman's sockets), each profile's base image (and "
                 + "the command that makes a missing one), the host tools that make them, and free disk. "
                 + "Exits 0 when the engine answers (missing images are notes), 3 when it does not.",
         footerHeading = "%nExamples:%n",
@@ -44,8 +45,9 @@ final class DoctorCommand extends XsbuildSubcommand {
         StringBuilder s = new StringBuilder();
         var e = r.engine();
         if (e.reachable()) {
-            s.append("Docker engine  ok  ").append(e.version()).append(" (API ").append(e.apiVersion()).append(") at ")
-                    .append(e.endpoint()).append(", ").append(e.os()).append('\n');
+            s.append(e.product()).append(" engine  ok  ").append(e.version()).append(" (API ").append(e.apiVersion())
+                    .append(") at ").append(e.endpoint()).append(", ").append(e.os()).append('\n');
+            s.append("  chosen as ").append(e.chosenBy()).append('\n');
             s.append("Images\n");
             int w = r.images().stream().mapToInt(i -> i.image().length()).max().orElse(0);
             for (ImageCheck i : r.images()) {

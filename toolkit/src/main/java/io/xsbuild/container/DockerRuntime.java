@@ -34,7 +34,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,26 +71,40 @@ public final class DockerRuntime implements ContainerRuntime {
         this.info = info;
     }
 
-    /** Connects to the engine that DOCKER_HOST names (the local socket by default). */
+    /**
+     * Connects to the engine that DOCKER_HOST names; without it, to the default Docker socket, or
+     * when that is absent to a Podman socket ({@link EngineEndpoint#choose}).
+     */
     public static DockerRuntime connect() throws ContainerException {
-        DockerClientConfig base;
+        DockerClientConfig base = defaultConfig();
+        EngineEndpoint endpoint = EngineEndpoint.choose(System.getenv(), base.getDockerHost().toString(), EngineEndpoint::usable);
+        return connect(base, endpoint);
+    }
+
+    /** Connects to the engine at {@code endpoint}, whatever DOCKER_HOST says. */
+    public static DockerRuntime connect(EngineEndpoint endpoint) throws ContainerException {
+        return connect(defaultConfig(), endpoint);
+    }
+
+    private static DockerClientConfig defaultConfig() throws EngineUnavailableException {
         try {
-            base = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+            return DefaultDockerClientConfig.createDefaultConfigBuilder().build();
         } catch (RuntimeException e) {
             throw new EngineUnavailableException(String.valueOf(System.getenv("DOCKER_HOST")), e);
         }
-        URI host = base.getDockerHost();
-        String endpoint = host.toString();
+    }
+
+    private static DockerRuntime connect(DockerClientConfig configured, EngineEndpoint endpoint) throws ContainerException {
+        DockerClientConfig base = endpoint.uri().equals(configured.getDockerHost().toString())
+                ? configured : withHost(configured, endpoint.uri());
 
         // Ask the engine which API it speaks, with an unversioned request every engine accepts.
         Version version;
         DockerHttpClient probeHttp = http(base, PROBE_TIMEOUT);
         try (DockerClient probe = DockerClientImpl.getInstance(withApi(base, RemoteApiVersion.UNKNOWN_VERSION), probeHttp)) {
             version = probe.versionCmd().exec();
-        } catch (DockerException e) {
-            throw new EngineUnavailableException(endpoint, e);
         } catch (IOException | RuntimeException e) {
-            throw new EngineUnavailableException(endpoint, e);
+            throw new EngineUnavailableException(endpoint.uri(), endpoint.hint(), e);
         }
         RemoteApiVersion api = negotiate(base.getApiVersion(), version.getApiVersion());
 
@@ -99,7 +112,17 @@ public final class DockerRuntime implements ContainerRuntime {
         DockerHttpClient http = http(config, null);
         DockerClient client = DockerClientImpl.getInstance(config, http);
         String os = version.getOperatingSystem() + "/" + version.getArch();
-        return new DockerRuntime(client, http, new EngineInfo(endpoint, version.getVersion(), api.getVersion(), os, null));
+        List<String> components = version.getComponents() == null ? List.of()
+                : version.getComponents().stream().map(c -> c.getName()).toList();
+        return new DockerRuntime(client, http, new EngineInfo(EngineInfo.productOf(components), endpoint.uri(),
+                endpoint.reason(), version.getVersion(), api.getVersion(), os, null));
+    }
+
+    private static DockerClientConfig withHost(DockerClientConfig configured, String host) {
+        return DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(host)
+                .withApiVersion(configured.getApiVersion())
+                .build();
     }
 
     /** The engine's API version, lowered to the one asked for in the configuration if that is lower. */
@@ -143,7 +166,7 @@ public final class DockerRuntime implements ContainerRuntime {
             } catch (RuntimeException e) {
                 // Not every engine (or proxy) reports it; the disk check then looks elsewhere.
             }
-            withRootDir = new EngineInfo(info.endpoint(), info.version(), info.apiVersion(), info.os(), rootDir);
+            withRootDir = info.withRootDir(rootDir);
         }
         return withRootDir;
     }
@@ -310,8 +333,22 @@ public final class DockerRuntime implements ContainerRuntime {
             throw new ImageMissingException(spec.image(), "build it first (xsbuild doctor says how)");
         } catch (RuntimeException e) {
             removeQuietly(id);
-            throw failure("Cannot start a container of " + spec.image(), e);
+            ContainerException failure = failure("Cannot start a container of " + spec.image(), e);
+            String hint = startHint(failure.getMessage());
+            throw hint == null ? failure : new ContainerException(failure.getMessage(), hint, e);
         }
+    }
+
+    /** What to do about an engine's refusal to start a container, where xsbuild knows (Podman's two). */
+    static String startHint(String message) {
+        if (message.contains("container-init binary not found")) {
+            return "Podman runs catatonit as the container's init: install it (apt-get install -y catatonit)";
+        }
+        if (message.contains("error setting rlimit") && message.contains("operation not permitted")) {
+            return "Podman raises nofile and nproc to 1048576 unless containers.conf sets default_ulimits, and this "
+                    + "engine's root may not raise its limits: set them there (README.md, Podman)";
+        }
+        return null;
     }
 
     private void removeQuietly(String id) {

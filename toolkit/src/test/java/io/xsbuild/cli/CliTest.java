@@ -1,5 +1,6 @@
 package io.xsbuild.cli;
 
+import io.xsbuild.container.EngineInfo;
 import io.xsbuild.container.EngineUnavailableException;
 import io.xsbuild.container.FakeRuntime;
 import io.xsbuild.container.ImageInfo;
@@ -7,6 +8,7 @@ import io.xsbuild.container.RuntimeConnector;
 import io.xsbuild.profile.Profiles;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -75,10 +77,28 @@ class CliTest {
         fake.images.put(Profiles.TESTBASE_IMAGE, new ImageInfo("sha256:1", List.of(Profiles.TESTBASE_IMAGE), Map.of(), 1));
         CliRun r = CliRun.run(() -> fake, "doctor");
         assertThat(r.exitCode).as(r.toString()).isZero();
-        assertThat(r.out).contains("Docker engine  ok  20.10.24 (API 1.41) at unix:///fake.sock")
+        assertThat(r.out).contains("Docker engine  ok  20.10.24 (API 1.41) at unix:///fake.sock, linux/amd64\n  chosen as DOCKER_HOST\n")
+                .contains("docker       ok  ")
                 .contains("testbase  xsbuild/testbase:bookworm  ok")
                 .contains("missing: make it with docker pull centos:7.9.2009");
         assertThat(fake.closed).as("the connection is closed").isTrue();
+    }
+
+    @Test
+    void doctorSaysWhenTheEngineIsPodmanAndWhichSocketItChose() {
+        FakeRuntime podman = new FakeRuntime() {
+            @Override
+            public EngineInfo info() {
+                return new EngineInfo(EngineInfo.PODMAN, "unix:///run/podman/podman.sock",
+                        "the rootful Podman socket (DOCKER_HOST is unset and /var/run/docker.sock is absent)", "4.3.1", "1.41",
+                        "linux/amd64", null);
+            }
+        };
+        CliRun r = CliRun.run(() -> podman, Map.of("PATH", ""), Path.of("."), "doctor");
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.out).contains("Podman engine  ok  4.3.1 (API 1.41) at unix:///run/podman/podman.sock, linux/amd64\n"
+                        + "  chosen as the rootful Podman socket (DOCKER_HOST is unset and /var/run/docker.sock is absent)\n")
+                .contains("podman       missing: apt-get install -y podman (for entering a container kept with --keep)");
     }
 
     @Test

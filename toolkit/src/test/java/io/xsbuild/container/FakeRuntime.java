@@ -31,7 +31,7 @@ public class FakeRuntime implements ContainerRuntime {
     public record CopyIn(Path host, String containerDir) {
     }
 
-    public final EngineInfo engine = new EngineInfo("unix:///fake.sock", "20.10.24", "1.41", "linux/amd64", null);
+    public final EngineInfo engine = new EngineInfo(EngineInfo.DOCKER, "unix:///fake.sock", "DOCKER_HOST", "20.10.24", "1.41", "linux/amd64", null);
     public final Map<String, ImageInfo> images = new LinkedHashMap<>();
     public final List<ImageBuild> builds = new ArrayList<>();
     /** The containers not removed yet, by id. */
