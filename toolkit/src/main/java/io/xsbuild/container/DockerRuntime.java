@@ -493,7 +493,9 @@ public final class DockerRuntime implements ContainerRuntime {
                     .withTag(name[1])
                     .withLabels(commit.labels())
                     .withCmd(commit.command().toArray(String[]::new))
-                    .withPause(true)
+                    // Its steps have ended, so nothing writes: no pause, which rootless Podman on
+                    // cgroup v1 cannot do (no freezer).
+                    .withPause(false)
                     .exec();
             return findImage(id).map(ImageInfo::id).orElse(id);
         } catch (RuntimeException e) {
@@ -593,14 +595,24 @@ public final class DockerRuntime implements ContainerRuntime {
         return new EngineUnavailableException(info == null ? "the configured DOCKER_HOST" : info.endpoint(), e);
     }
 
-    private static String engineMessage(DockerException e) {
+    static String engineMessage(DockerException e) {
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        // docker-java prefixes "Status 404: {"message":"..."}"; keep the message only.
+        // docker-java prefixes "Status 404: {"message":"..."}"; keep the message only, its escapes
+        // undone (Podman's quote names: "pausing container \"1d01...\" to commit").
         int i = msg.indexOf("\"message\":\"");
         if (i >= 0) {
-            int end = msg.indexOf('"', i + 11);
-            if (end > i) {
-                return msg.substring(i + 11, end);
+            StringBuilder text = new StringBuilder();
+            for (int k = i + 11; k < msg.length(); k++) {
+                char c = msg.charAt(k);
+                if (c == '"') {
+                    return text.toString();
+                }
+                if (c == '\\' && k + 1 < msg.length()) {
+                    char next = msg.charAt(++k);
+                    text.append(next == 'n' || next == 't' ? ' ' : next);
+                } else {
+                    text.append(c);
+                }
             }
         }
         return msg.strip();

@@ -63,7 +63,7 @@ public record EngineEndpoint(String uri, String reason, List<String> tried) {
         for (Path socket : podman) {
             if (usable.test(socket)) {
                 String which = socket.toString().equals(PODMAN_SOCKET) ? "the rootful Podman socket" : "the rootless Podman socket";
-                return of("unix://" + socket, which + " (DOCKER_HOST is unset and " + DOCKER_SOCKET + " is absent)");
+                return of("unix://" + socket, which + " (DOCKER_HOST is unset and there is no usable " + DOCKER_SOCKET + ")");
             }
             tried.add(socket.toString());
         }

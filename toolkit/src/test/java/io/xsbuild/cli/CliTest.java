@@ -90,14 +90,14 @@ class CliTest {
             @Override
             public EngineInfo info() {
                 return new EngineInfo(EngineInfo.PODMAN, "unix:///run/podman/podman.sock",
-                        "the rootful Podman socket (DOCKER_HOST is unset and /var/run/docker.sock is absent)", "4.3.1", "1.41",
+                        "the rootful Podman socket (DOCKER_HOST is unset and there is no usable /var/run/docker.sock)", "4.3.1", "1.41",
                         "linux/amd64", null);
             }
         };
         CliRun r = CliRun.run(() -> podman, Map.of("PATH", ""), Path.of("."), "doctor");
         assertThat(r.exitCode).as(r.toString()).isZero();
         assertThat(r.out).contains("Podman engine  ok  4.3.1 (API 1.41) at unix:///run/podman/podman.sock, linux/amd64\n"
-                        + "  chosen as the rootful Podman socket (DOCKER_HOST is unset and /var/run/docker.sock is absent)\n")
+                        + "  chosen as the rootful Podman socket (DOCKER_HOST is unset and there is no usable /var/run/docker.sock)\n")
                 .contains("podman       missing: apt-get install -y podman (for entering a container kept with --keep)");
     }
 

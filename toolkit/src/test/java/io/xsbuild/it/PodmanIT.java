@@ -99,7 +99,7 @@ class PodmanIT {
         CliRun r = CliRun.run(() -> DockerRuntime.connect(found), Map.of(), dir, "doctor");
         assertThat(r.exitCode).as(r.toString()).isZero();
         assertThat(r.out).contains("Podman engine  ok  ", " at " + podman.uri() + ", ",
-                "  chosen as the rootless Podman socket (DOCKER_HOST is unset and /var/run/docker.sock is absent)\n");
+                "  chosen as the rootless Podman socket (DOCKER_HOST is unset and there is no usable /var/run/docker.sock)\n");
     }
 
     @Test
