@@ -47,7 +47,7 @@ final class DoctorCommand extends XsbuildSubcommand {
         if (e.reachable()) {
             s.append(e.product()).append(" engine  ok  ").append(e.version()).append(" (API ").append(e.apiVersion())
                     .append(") at ").append(e.endpoint()).append(", ").append(e.os()).append('\n');
-            s.append("  chosen as ").append(e.chosenBy()).append('\n');
+            s.append("  chosen: ").append(e.chosenBy()).append('\n');
             s.append("Images\n");
             int w = r.images().stream().mapToInt(i -> i.image().length()).max().orElse(0);
             for (ImageCheck i : r.images()) {

@@ -49,7 +49,7 @@ public record EngineEndpoint(String uri, String reason, List<String> tried) {
             return of(configured, "DOCKER_HOST");
         }
         if (!DEFAULT_URI.equals(configured)) {
-            return of(configured, "the Docker client configuration");
+            return of(configured, "the Docker client configuration (a Docker context or ~/.docker-java.properties)");
         }
         if (usable.test(Path.of(DOCKER_SOCKET))) {
             return of(DEFAULT_URI, "the default Docker socket");

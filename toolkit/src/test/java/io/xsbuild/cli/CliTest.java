@@ -77,7 +77,7 @@ class CliTest {
         fake.images.put(Profiles.TESTBASE_IMAGE, new ImageInfo("sha256:1", List.of(Profiles.TESTBASE_IMAGE), Map.of(), 1));
         CliRun r = CliRun.run(() -> fake, "doctor");
         assertThat(r.exitCode).as(r.toString()).isZero();
-        assertThat(r.out).contains("Docker engine  ok  20.10.24 (API 1.41) at unix:///fake.sock, linux/amd64\n  chosen as DOCKER_HOST\n")
+        assertThat(r.out).contains("Docker engine  ok  20.10.24 (API 1.41) at unix:///fake.sock, linux/amd64\n  chosen: DOCKER_HOST\n")
                 .contains("docker       ok  ")
                 .contains("testbase  xsbuild/testbase:bookworm  ok")
                 .contains("missing: make it with docker pull centos:7.9.2009");
@@ -97,7 +97,7 @@ class CliTest {
         CliRun r = CliRun.run(() -> podman, Map.of("PATH", ""), Path.of("."), "doctor");
         assertThat(r.exitCode).as(r.toString()).isZero();
         assertThat(r.out).contains("Podman engine  ok  4.3.1 (API 1.41) at unix:///run/podman/podman.sock, linux/amd64\n"
-                        + "  chosen as the rootful Podman socket (DOCKER_HOST is unset and there is no usable /var/run/docker.sock)\n")
+                        + "  chosen: the rootful Podman socket (DOCKER_HOST is unset and there is no usable /var/run/docker.sock)\n")
                 .contains("podman       missing: apt-get install -y podman (for entering a container kept with --keep)");
     }
 

@@ -33,7 +33,7 @@ class EngineEndpointTest {
     void theDockerClientsOwnConfigurationComesNext() {
         EngineEndpoint e = EngineEndpoint.choose(Map.of(), "unix:///home/me/.docker/run/docker.sock", p -> true);
         assertThat(e.uri()).isEqualTo("unix:///home/me/.docker/run/docker.sock");
-        assertThat(e.reason()).isEqualTo("the Docker client configuration");
+        assertThat(e.reason()).isEqualTo("the Docker client configuration (a Docker context or ~/.docker-java.properties)");
     }
 
     @Test

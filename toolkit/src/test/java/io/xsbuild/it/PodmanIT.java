@@ -84,7 +84,7 @@ class PodmanIT {
         XsbuildProcess.Result r = XsbuildProcess.run(dir, Map.of("DOCKER_HOST", podman.uri()), "doctor");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("Podman engine  ok  4\\.\\d+\\.\\d+ \\(API 1\\.\\d+\\) at " + podman.uri()
-                        + ", linux/amd64\n  chosen as DOCKER_HOST\n")
+                        + ", linux/amd64\n  chosen: DOCKER_HOST\n")
                 .contains("testbase  xsbuild/testbase:bookworm  ok");
     }
 
@@ -99,7 +99,7 @@ class PodmanIT {
         CliRun r = CliRun.run(() -> DockerRuntime.connect(found), Map.of(), dir, "doctor");
         assertThat(r.exitCode).as(r.toString()).isZero();
         assertThat(r.out).contains("Podman engine  ok  ", " at " + podman.uri() + ", ",
-                "  chosen as the rootless Podman socket (DOCKER_HOST is unset and there is no usable /var/run/docker.sock)\n");
+                "  chosen: the rootless Podman socket (DOCKER_HOST is unset and there is no usable /var/run/docker.sock)\n");
     }
 
     @Test
