@@ -44,11 +44,8 @@ class BuildIT {
         HostTools.assume("git");
         repo = ExampleRepo.dir();
         demo = shared.resolve("xsdemo-git");
-        Process p = new ProcessBuilder(Engine.projectDir().resolve("examples/git-project/make-demo-repo.sh").toString(),
-                demo.toString()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(output).isZero();
-        describe = git(demo, "describe", "--tags");
+        DemoGitProject.make(demo);
+        describe = DemoGitProject.git(demo, "describe", "--tags");
     }
 
     private CliRun build(String... args) {
@@ -79,7 +76,7 @@ class BuildIT {
         assertThat(Files.readString(dir.resolve("first/logs/xsdemo-git/build.log")))
                 .contains("'-DVERSION=\"0.10.0-" + nvr.substring("xsdemo-git-0.10.0-".length()) + "\"'");
         assertThat(Files.readString(dir.resolve("first/result.json"))).contains("\"ok\": true",
-                "\"describe\": \"" + describe + "\"", "\"commit\": \"" + git(demo, "rev-parse", "HEAD") + "\"",
+                "\"describe\": \"" + describe + "\"", "\"commit\": \"" + DemoGitProject.git(demo, "rev-parse", "HEAD") + "\"",
                 "\"dirty\": false", "\"release\": \"1+s0+" + describe.replace('-', '+') + "%{?dist}\"");
         assertThat(first.out).contains("xsdemo-git: built from " + describe, "first/SRPMS/" + nvr + ".src.rpm");
     }
@@ -235,14 +232,5 @@ class BuildIT {
         String errors = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(errors).isZero();
         return content;
-    }
-
-    private static String git(Path repository, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(p.waitFor()).as(output).isZero();
-        return output;
     }
 }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,10 +51,7 @@ class PodmanIT {
         HostTools.assume("git");
         repo = ExampleRepo.dir();
         demo = shared.resolve("xsdemo-git");
-        Process p = new ProcessBuilder(Engine.projectDir().resolve("examples/git-project/make-demo-repo.sh").toString(),
-                demo.toString()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(output).isZero();
+        DemoGitProject.make(demo);
 
         podman = PodmanService.start();
         podman.loadFromDocker(Engine.testbaseImage());
@@ -137,7 +133,7 @@ class PodmanIT {
         CliRun r = xsbuild("build", "--profile", "testbase", "--repo", repo.toString(), "--out", "out", demo.toString());
 
         assertThat(r.exitCode).as(r.toString()).isZero();
-        String describe = git(demo, "describe", "--tags");
+        String describe = DemoGitProject.git(demo, "describe", "--tags");
         String nvr = "xsdemo-git-0.10.0-1+s0+" + describe.replace('-', '+');
         assertThat(dir.resolve("out/SRPMS/" + nvr + ".src.rpm")).isRegularFile();
         assertThat(dir.resolve("out/RPMS/x86_64/" + nvr + ".x86_64.rpm")).isRegularFile();
@@ -174,14 +170,5 @@ class PodmanIT {
             assertThat(exit).as(String.join("\n", lines)).isZero();
         }
         assertThat(lines).containsExactly("xsdemo-devel-1.0-1.x86_64");
-    }
-
-    private static String git(Path repository, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(p.waitFor()).as(output).isZero();
-        return output;
     }
 }
