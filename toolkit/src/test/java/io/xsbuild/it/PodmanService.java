@@ -179,8 +179,22 @@ final class PodmanService implements AutoCloseable {
 
     /** Stops the service and removes its directory, storage included. */
     @Override
-    public void close() throws InterruptedException, IOException {
+    public void close() throws Exception {
         stopProcess();
+        // Each exec leaves a conmon behind that keeps its exit code for five minutes (--exit-delay
+        // 300); those of this service name its directory.
+        List<ProcessHandle> conmons = ProcessHandle.allProcesses()
+                .filter(h -> h.info().command().map(c -> c.endsWith("/conmon")).orElse(false)
+                        && h.info().commandLine().map(c -> c.contains(dir + "/")).orElse(false))
+                .toList();
+        conmons.forEach(ProcessHandle::destroy);
+        for (ProcessHandle h : conmons) {
+            try {
+                h.onExit().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                h.destroyForcibly();
+            }
+        }
         // The overlay driver leaves its directory bind-mounted on itself when the service ends.
         List<String> mounts = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of("/proc/self/mounts"))) {
