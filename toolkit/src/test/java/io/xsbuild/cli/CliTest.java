@@ -77,7 +77,7 @@ class CliTest {
         assertThat(r.exitCode).as(r.toString()).isZero();
         assertThat(r.out).contains("Docker engine  ok  20.10.24 (API 1.41) at unix:///fake.sock")
                 .containsPattern("testbase +Debian bookworm with rpm and dnf.*\n +xsbuild/testbase:bookworm  ok")
-                .containsPattern("xs8 +XenServer 8 dom0.*\(also el7\)\n +centos:7.9.2009  missing: make it with docker pull centos:7.9.2009");
+                .containsPattern("xs8 +XenServer 8 dom0.*\\(also el7\\)\n +centos:7.9.2009  missing: make it with docker pull centos:7.9.2009");
         assertThat(fake.closed).as("the connection is closed").isTrue();
     }
 
