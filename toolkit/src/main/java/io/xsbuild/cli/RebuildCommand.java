@@ -36,7 +36,7 @@ import java.util.List;
             "  xsbuild rebuild --repo ./repo --shell-on-failure --out /tmp/out xapi"})
 final class RebuildCommand extends BuildingCommand {
 
-    @Parameters(paramLabel = "NAME", arity = "0..*", description = "Source packages to fetch from the repository and rebuild.")
+    @Parameters(paramLabel = "NAME", arity = "0..*", description = "Source packages to fetch from the repositories and rebuild.")
     List<String> names = new ArrayList<>();
 
     @Option(names = "--srpm", paramLabel = "FILE", arity = "1..*", description = "Source RPM files to rebuild instead.")
