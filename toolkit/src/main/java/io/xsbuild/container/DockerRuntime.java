@@ -504,6 +504,20 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     @Override
+    public Optional<String> gateway(String containerId) throws ContainerException {
+        try {
+            var settings = client.inspectContainerCmd(containerId).exec().getNetworkSettings();
+            if (settings == null || settings.getNetworks() == null) {
+                return Optional.empty();
+            }
+            return settings.getNetworks().values().stream().map(n -> n.getGateway())
+                    .filter(g -> g != null && !g.isBlank()).findFirst();
+        } catch (RuntimeException e) {
+            throw failure("Cannot inspect the network of container " + shortId(containerId), e);
+        }
+    }
+
+    @Override
     public void disconnectNetworks(String containerId) throws ContainerException {
         try {
             var settings = client.inspectContainerCmd(containerId).exec().getNetworkSettings();

@@ -5,6 +5,7 @@ import io.xsbuild.container.ContainerRuntime;
 import io.xsbuild.container.EngineInfo;
 import io.xsbuild.container.RuntimeConnector;
 import io.xsbuild.profile.Profile;
+import io.xsbuild.profile.ProfileCatalog;
 
 import java.io.File;
 import java.io.IOException;
@@ -24,12 +25,14 @@ public final class Doctor {
 
     private final RuntimeConnector connector;
     private final List<Profile> profiles;
+    private final List<ProfileCatalog.Broken> broken;
     private final List<Path> workDirs;
     private final Map<String, String> env;
 
-    public Doctor(RuntimeConnector connector, List<Profile> profiles, List<Path> workDirs, Map<String, String> env) {
+    public Doctor(RuntimeConnector connector, ProfileCatalog profiles, List<Path> workDirs, Map<String, String> env) {
         this.connector = connector;
-        this.profiles = List.copyOf(profiles);
+        this.profiles = profiles.all();
+        this.broken = profiles.broken();
         this.workDirs = List.copyOf(workDirs);
         this.env = Map.copyOf(env);
     }
@@ -46,7 +49,8 @@ public final class Doctor {
                     info.os(), null, null);
             for (Profile p : profiles) {
                 boolean present = runtime.findImage(p.baseImage()).isPresent();
-                images.add(new ImageCheck(p.name(), p.baseImage(), present, present ? null : p.makeBase()));
+                images.add(new ImageCheck(p.name(), p.description(), p.aliases(), p.folder().location(), p.baseImage(),
+                        present, present ? null : p.makeBase(), null));
             }
             if (info.rootDir() != null && Files.isDirectory(Path.of(info.rootDir()))) {
                 disks.add(Path.of(info.rootDir()));
@@ -54,6 +58,15 @@ public final class Doctor {
         } catch (ContainerException e) {
             String endpoint = e instanceof io.xsbuild.container.EngineUnavailableException u ? u.endpoint() : null;
             engine = new EngineCheck(false, null, endpoint, null, null, null, null, e.userMessage(), e);
+        }
+        if (!engine.reachable()) {
+            for (Profile p : profiles) {
+                images.add(new ImageCheck(p.name(), p.description(), p.aliases(), p.folder().location(), p.baseImage(),
+                        false, p.makeBase(), null));
+            }
+        }
+        for (ProfileCatalog.Broken b : broken) {
+            images.add(new ImageCheck(b.name(), null, List.of(), b.location(), null, false, null, b.error().userMessage()));
         }
         return new DoctorReport(engine, images, tools(client), disks(disks));
     }

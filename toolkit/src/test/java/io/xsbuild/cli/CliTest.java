@@ -5,7 +5,7 @@ import io.xsbuild.container.EngineUnavailableException;
 import io.xsbuild.container.FakeRuntime;
 import io.xsbuild.container.ImageInfo;
 import io.xsbuild.container.RuntimeConnector;
-import io.xsbuild.profile.Profiles;
+import io.xsbuild.profile.ProfileCatalog;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -74,13 +74,13 @@ class CliTest {
     @Test
     void doctorReportsTheEngineAndTheImagesEachProfileNeeds() {
         FakeRuntime fake = new FakeRuntime();
-        fake.images.put(Profiles.TESTBASE_IMAGE, new ImageInfo("sha256:1", List.of(Profiles.TESTBASE_IMAGE), Map.of(), 1));
+        fake.images.put(ProfileCatalog.TESTBASE_IMAGE, new ImageInfo("sha256:1", List.of(ProfileCatalog.TESTBASE_IMAGE), Map.of(), 1));
         CliRun r = CliRun.run(() -> fake, "doctor");
         assertThat(r.exitCode).as(r.toString()).isZero();
         assertThat(r.out).contains("Docker engine  ok  20.10.24 (API 1.41) at unix:///fake.sock, linux/amd64\n  chosen: DOCKER_HOST\n")
                 .contains("docker       ok  ")
-                .contains("testbase  xsbuild/testbase:bookworm  ok")
-                .contains("missing: make it with docker pull centos:7.9.2009");
+                .containsPattern("testbase +Debian bookworm with rpm and dnf.*\n +xsbuild/testbase:bookworm  ok")
+                .containsPattern("xs8 +XenServer 8 dom0.*\\(also el7\\)\n +centos:7.9.2009  missing: make it with docker pull centos:7.9.2009");
         assertThat(fake.closed).as("the connection is closed").isTrue();
     }
 

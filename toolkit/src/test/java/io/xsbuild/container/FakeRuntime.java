@@ -136,6 +136,11 @@ public class FakeRuntime implements ContainerRuntime {
     }
 
     @Override
+    public Optional<String> gateway(String containerId) {
+        return disconnected.contains(containerId) ? Optional.empty() : Optional.of("172.17.0.1");
+    }
+
+    @Override
     public void disconnectNetworks(String containerId) {
         disconnected.add(containerId);
     }

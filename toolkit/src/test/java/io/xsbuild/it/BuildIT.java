@@ -82,6 +82,21 @@ class BuildIT {
     }
 
     @Test
+    void theExamplePackageRepositoryBuildsWithItsOwnVersionFromItsSourcesAndPatch() throws Exception {
+        CliRun r = build("--out", "out", Engine.projectDir().resolve("examples/package-repo").toString());
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        Path rpm = dir.resolve("out/RPMS/noarch/xsdemo-pkgrepo-1.2-3.noarch.rpm");
+        assertThat(rpm).isRegularFile();
+        assertThat(dir.resolve("out/SRPMS/xsdemo-pkgrepo-1.2-3.src.rpm")).isRegularFile();
+        assertThat(fromSrpm(dir.resolve("out/SRPMS/xsdemo-pkgrepo-1.2-3.src.rpm"), "xsdemo-pkgrepo-1.2.tar.gz"))
+                .as("the tarball of SOURCES/, not one made of the checkout")
+                .isEqualTo(Files.readAllBytes(Engine.projectDir().resolve("examples/package-repo/SOURCES/xsdemo-pkgrepo-1.2.tar.gz")));
+        assertThat(new String(fromSrpm(rpm, "./usr/bin/xsdemo-pkgrepo"), StandardCharsets.UTF_8)).as("the patch applied")
+                .contains("Hello from xsdemo-pkgrepo 1.2, ${1:-world}");
+        assertThat(Files.readString(dir.resolve("out/result.json"))).contains("\"version\": \"1.2\"", "\"release\": \"3%{?dist}\"");
+    }
+
+    @Test
     void exactlyOnATagTheReleaseIsTheTagAlone() {
         CliRun r = build("--ref", "0.10.0", demo.toString());
         assertThat(r.exitCode).as(r.toString()).isZero();
