@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Makes the image xsbuild/testbase:bookworm without a registry: a minbase debootstrap of Debian
-# bookworm from the mirror apt already uses, with the RPM toolchain, then `docker import`.
+# bookworm from the mirror apt already uses, with the RPM toolchain, then `docker import` (or
+# `podman import` where no Docker engine answers and podman is installed).
 #
 #   dockerfiles/testbase/build.sh            make it unless it exists, made from this package list
 #   dockerfiles/testbase/build.sh --force    make it again
 #
 # Environment: XSBUILD_TESTBASE_IMAGE (default xsbuild/testbase:bookworm),
-#              XSBUILD_DEBIAN_MIRROR (default: the first Debian mirror apt is configured with).
+#              XSBUILD_DEBIAN_MIRROR (default: the first Debian mirror apt is configured with),
+#              XSBUILD_CONTAINER_CLI (docker or podman; default docker, else podman).
 set -euo pipefail
 
 image="${XSBUILD_TESTBASE_IMAGE:-xsbuild/testbase:bookworm}"
@@ -15,7 +17,7 @@ force=0
 for arg in "$@"; do
   case "$arg" in
     --force) force=1 ;;
-    -h|--help) sed -n '2,9s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown argument '$arg' (expected --force or --help)" >&2; exit 2 ;;
   esac
 done
@@ -26,13 +28,26 @@ packages=(
   patch bzip2 gzip tar diffutils findutils file passwd
 )
 
-if ! docker info >/dev/null 2>&1; then
-  echo "build.sh: cannot reach a Docker engine: is dockerd running? (DOCKER_HOST selects another)" >&2
-  exit 3
+cli="${XSBUILD_CONTAINER_CLI:-}"
+if [ -z "$cli" ]; then
+  if docker info >/dev/null 2>&1; then
+    cli=docker
+  elif command -v podman >/dev/null 2>&1; then
+    cli=podman
+  fi
 fi
+case "$cli" in
+  docker) docker info >/dev/null 2>&1 || {
+            echo "build.sh: cannot reach a Docker engine: is dockerd running? (DOCKER_HOST selects another)" >&2; exit 3; } ;;
+  podman) podman info >/dev/null 2>&1 || {
+            echo "build.sh: podman info fails: run it to see why" >&2; exit 3; } ;;
+  "") echo "build.sh: cannot reach a Docker engine and podman is not installed: is dockerd running? (DOCKER_HOST selects another)" >&2
+      exit 3 ;;
+  *) echo "build.sh: XSBUILD_CONTAINER_CLI is '$cli' (expected docker or podman)" >&2; exit 2 ;;
+esac
 made_from="$suite minbase + ${packages[*]}"
-if [ "$force" = 0 ] && docker image inspect "$image" >/dev/null 2>&1; then
-  if [ "$(docker image inspect -f '{{index .Config.Labels "xsbuild.testbase"}}' "$image")" = "$made_from" ]; then
+if [ "$force" = 0 ] && "$cli" image inspect "$image" >/dev/null 2>&1; then
+  if [ "$("$cli" image inspect -f '{{index .Config.Labels "xsbuild.testbase"}}' "$image")" = "$made_from" ]; then
     echo "$image exists (use --force to make it again)"
     exit 0
   fi
@@ -72,9 +87,9 @@ rm -rf "$root"/var/lib/apt/lists/* "$root"/usr/share/doc/* "$root"/usr/share/man
 mkdir -p "$root"/var/lib/rpm "$root"/etc/yum.repos.d
 echo "$made_from" >"$root"/etc/xsbuild-testbase
 
-echo "docker import -> $image"
+echo "$cli import -> $image"
 tar -C "$root" --numeric-owner -c . |
-  docker import \
+  "$cli" import \
     --change 'CMD ["/bin/bash"]' \
     --change 'ENV LANG=C.UTF-8' \
     --change "LABEL xsbuild.testbase=\"$made_from\"" \

@@ -42,8 +42,9 @@ public final class GitBuild {
 
     public RebuildReport run(GitBuildRequest request) throws XsbuildException {
         MakeRequest make = request.make();
-        if (make != null && make.packageName() != null && request.setup().repo() == null) {
-            throw new UsageException("--package " + make.packageName() + " needs --repo DIR: its source package comes from it");
+        if (make != null && make.packageName() != null && request.setup().repos().repos().isEmpty()
+                && request.setup().repos().localRepo() == null && request.setup().profile().repositoryIds().isEmpty()) {
+            throw new UsageException("--package " + make.packageName() + " needs --repo: its source package comes from it");
         }
         SourcePreparer preparer = new SourcePreparer(new Checkouts(gitCache, events), events);
         try (WorkDir work = workDir()) {

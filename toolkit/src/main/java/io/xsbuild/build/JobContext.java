@@ -6,7 +6,7 @@ import io.xsbuild.container.LineSink;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.image.EnvImage;
-import io.xsbuild.image.Repo;
+import io.xsbuild.repository.ContainerRepos;
 import io.xsbuild.profile.Profile;
 import io.xsbuild.packages.BuildRequires;
 import io.xsbuild.session.EventLines;
@@ -20,9 +20,9 @@ import java.util.List;
  * What the jobs of a run share: the session, the image, the profile, the repository, the settings and
  * OUT; and the stages every kind of job has: builddep, cutting the network, collecting.
  *
- * @param repo the repository mounted in the container, or null for none
+ * @param repos how the run's repositories reach its containers
  */
-record JobContext(Session session, EnvImage image, Profile profile, Repo repo, BuildSettings settings, Path out) {
+record JobContext(Session session, EnvImage image, Profile profile, ContainerRepos repos, BuildSettings settings, Path out) {
 
     Events events() {
         return session.events();
@@ -47,8 +47,8 @@ record JobContext(Session session, EnvImage image, Profile profile, Repo repo, B
         if (warmFor(repositoryPackage)) {
             stages.run("builddep", "BuildRequires already in " + image.tag(), () -> {
                 logs.root().line(LineSink.Stream.STDOUT, "The BuildRequires of " + repositoryPackage + " are installed in "
-                        + image.tag() + ", made for it from this state of the repository (repomd.xml sha256 "
-                        + image.repomd() + "): nothing to install.");
+                        + image.tag() + ", made for it from this state of the repositories ("
+                        + image.repos() + "): nothing to install.");
                 return null;
             });
             return;
@@ -83,7 +83,7 @@ record JobContext(Session session, EnvImage image, Profile profile, Repo repo, B
      * repository: then its BuildRequires are installed already, and builddep would do nothing.
      */
     private boolean warmFor(String repositoryPackage) {
-        return image.warm() && repo != null && repositoryPackage != null
-                && image.builddeps().contains(repositoryPackage) && repo.repomdSha256().equals(image.repomd());
+        return image.warm() && !repos.selection().isEmpty() && repositoryPackage != null
+                && image.builddeps().contains(repositoryPackage) && repos.selection().digest().equals(image.repos());
     }
 }

@@ -91,7 +91,7 @@ record MakeJob(PreparedTree tree, MakeRequest make) implements BuildJob {
     /** The files whose BuildRequires to install: the source package of --package, else the spec, else none. */
     private List<String> requirers(JobContext context, SessionContainer container, PackageLogs logs) throws XsbuildException {
         if (make.packageName() != null) {
-            return List.of(new SourceDownload(context.profile().packageManager(), context.repo().dir())
+            return List.of(new SourceDownload(context.profile().packageManager())
                     .fetch(container, make.packageName(), logs.root()));
         }
         return tree.spec() == null ? List.of() : List.of(dir() + "/" + tree.spec());

@@ -9,7 +9,7 @@ import io.xsbuild.container.ContainerSpec;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.image.EnvImage;
-import io.xsbuild.image.Repo;
+import io.xsbuild.repository.ContainerRepos;
 import io.xsbuild.profile.ContainerLayout;
 import io.xsbuild.profile.Profile;
 import io.xsbuild.session.Session;
@@ -31,12 +31,12 @@ public final class PackageBuild {
     private final Clock clock;
 
     /**
-     * @param repo the repository mounted in the container, or null for none
+     * @param repos how the run's repositories reach the container
      * @param out  the output directory: RPMS/, SRPMS/ and logs/NAME/ go in it
      */
-    public PackageBuild(Session session, EnvImage image, Profile profile, Repo repo, BuildSettings settings, Path out,
-                           Clock clock) {
-        this.context = new JobContext(session, image, profile, repo, settings, out);
+    public PackageBuild(Session session, EnvImage image, Profile profile, ContainerRepos repos, BuildSettings settings,
+                        Path out, Clock clock) {
+        this.context = new JobContext(session, image, profile, repos, settings, out);
         this.events = session.events();
         this.clock = clock;
     }
@@ -57,8 +57,16 @@ public final class PackageBuild {
         try (PackageLogs logs = PackageLogs.open(context.out().resolve("logs").resolve(name))) {
             StageClock stages = new StageClock(logs.state(), events, name, clock);
             stages.record("image", imageSeconds, image.tag() + " " + image.id());
-            SessionContainer container = stages.run("container", "starting a container of " + image.tag(),
-                    () -> session.start(containerSpec()));
+            SessionContainer container = stages.run("container", "starting a container of " + image.tag(), () -> {
+                SessionContainer started = session.start(containerSpec());
+                try {
+                    context.repos().apply(started);
+                } catch (XsbuildException | RuntimeException e) {
+                    session.discard(started);
+                    throw e;
+                }
+                return started;
+            });
             stages.note("container " + container.id() + " of session " + session.id());
             boolean removed = false;
             try {
@@ -112,19 +120,17 @@ public final class PackageBuild {
                 .network("bridge")
                 .hostname("xsbuild")
                 .workingDir(ContainerLayout.BUILDER_HOME);
-        if (context.repo() != null) {
-            spec.mount(context.repo().mount());
-        }
-        return spec;
+        return context.repos().mount(spec);
     }
 
     /** Leaves the container in place when asked to, and says how to enter it. */
-    private String keep(SessionContainer container, String name) {
+    private String keep(SessionContainer container, String name) throws XsbuildException {
         if (!context.settings().keep()) {
             return null;
         }
         context.session().keep(container);
-        events.info(name + ": kept container " + container.shortId() + "; enter it with: docker exec -it -u "
+        String client = context.session().runtime().info().client();
+        events.info(name + ": kept container " + container.shortId() + "; enter it with: " + client + " exec -it -u "
                 + ContainerLayout.BUILDER + " " + container.shortId() + " bash -l");
         return container.id();
     }

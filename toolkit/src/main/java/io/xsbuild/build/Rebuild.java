@@ -10,6 +10,8 @@ import io.xsbuild.event.Events;
 import io.xsbuild.image.EnvImage;
 import io.xsbuild.image.EnvImages;
 import io.xsbuild.io.AtomicFiles;
+import io.xsbuild.repository.ContainerRepos;
+import io.xsbuild.repository.RepoSelection;
 import io.xsbuild.json.Json;
 import io.xsbuild.session.Session;
 
@@ -50,12 +52,14 @@ public final class Rebuild {
         long start = System.nanoTime();
         Path out = setup.out().toAbsolutePath().normalize();
         createDirectories(out);
-        try (ContainerRuntime runtime = connector.connect();
+        try (ContainerRepos repos = ContainerRepos.resolve(setup.repos(), setup.profile().name(),
+                setup.profile().repoFiles(), events);
+             ContainerRuntime runtime = connector.connect();
              Session session = Session.open(runtime, setup.session(), events)) {
             long imageStart = System.nanoTime();
-            EnvImage image = image(new EnvImages(session), setup, jobs);
+            EnvImage image = image(new EnvImages(session), setup, repos.selection(), jobs);
             double imageSeconds = Math.round((System.nanoTime() - imageStart) / 1e6) / 1e3;
-            PackageBuild pipeline = new PackageBuild(session, image, setup.profile(), setup.repo(),
+            PackageBuild pipeline = new PackageBuild(session, image, setup.profile(), repos,
                     setup.settings(), out, clock);
             List<PackageResult> results = new ArrayList<>();
             for (BuildJob job : jobs) {
@@ -76,16 +80,17 @@ public final class Rebuild {
      * The image named with {@code --image}; else the warm one made for exactly these packages, if
      * there is one; else the profile's, made when missing.
      */
-    private EnvImage image(EnvImages images, BuildSetup setup, List<BuildJob> jobs) throws XsbuildException {
+    private EnvImage image(EnvImages images, BuildSetup setup, RepoSelection repos, List<BuildJob> jobs)
+            throws XsbuildException {
         if (setup.image() != null) {
             return images.named(setup.image(), setup.profile());
         }
         EnvImage env = images.ensure(setup.profile());
         List<String> names = jobs.stream().map(BuildJob::repositoryPackage).toList();
-        if (setup.repo() == null || names.stream().anyMatch(Objects::isNull)) {
+        if (repos.isEmpty() || names.stream().anyMatch(Objects::isNull)) {
             return env;
         }
-        EnvImage chosen = images.findWarm(env, setup.repo(), names).orElse(env);
+        EnvImage chosen = images.findWarm(env, repos, names).orElse(env);
         if (chosen.warm()) {
             events.info("Using the warm image " + chosen.tag() + " (BuildRequires of " + String.join(", ", names) + ")");
         }

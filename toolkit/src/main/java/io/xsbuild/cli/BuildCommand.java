@@ -1,6 +1,7 @@
 package io.xsbuild.cli;
 
 import io.xsbuild.build.source.BuildRequest;
+import io.xsbuild.build.source.Versioning;
 import io.xsbuild.build.GitBuild;
 import io.xsbuild.build.GitBuildRequest;
 import io.xsbuild.build.MakeRequest;
@@ -19,10 +20,15 @@ import java.util.List;
         description = {
             "Build a git checkout in a container, versioned by git describe as XenServer's builds were: the spec's "
                     + "Release gets +s0+ and the description (1%%{?dist} at 0.10.0-8-g96c3fcc becomes "
-                    + "1+s0+0.10.0+8+g96c3fcc%%{?dist}), Source0 is a reproducible tarball of the commit, and the "
-                    + "source package is made and rebuilt as rebuild does: BuildRequires from the repository, rpmbuild "
+                    + "1+s0+0.10.0+8+g96c3fcc%%{?dist}), Source0 is a reproducible tarball of the commit unless the "
+                    + "checkout carries it, and the source package is made and rebuilt as rebuild does: BuildRequires "
+                    + "from the repositories, rpmbuild "
                     + "as an unprivileged user with the network cut. Out come OUT/RPMS/ARCH/, OUT/SRPMS/, "
                     + "OUT/logs/NAME/{build,root,state}.log and OUT/result.json; no container is left behind.",
+            "A package repository (SPECS/NAME.spec with its Source0 in SOURCES/, as XCP-ng's are) is built as its "
+                    + "spec has it, "
+                    + "its sources taken from SOURCES/ (Git LFS pointers fetched with git lfs pull, or refused), unless "
+                    + "--versioning describe. PATH may be the folder of one package in a checkout of several.",
             "With --make, make TARGET runs in a copy of the checkout's tracked files instead, after the BuildRequires "
                     + "of --package NAME (a source package of the repository), else of the checkout's spec, else none, "
                     + "are installed; the files it made, or those matching --artifacts, come out into OUT/artifacts/.",
@@ -32,6 +38,7 @@ import java.util.List;
         footer = {
             "  xsbuild build --repo ./repo ~/src/xcp-networkd",
             "  xsbuild build --repo ./repo --ref v1.2 file:///srv/git/xapi.git",
+            "  xsbuild build --profile xcpng-8.3 ~/src/xcp-ng-rpms/xcp-networkd",
             "  xsbuild build --profile testbase --always --define 'dist .xs8' --json .",
             "  xsbuild build --repo ./repo . --make --package xcp-networkd",
             "  xsbuild build --repo ./repo . --make=test --artifacts '_build/**' --keep"})
@@ -57,6 +64,12 @@ final class BuildCommand extends BuildingCommand {
     @Option(names = "--always", description = "Version history with no tag by the abbreviated commit id.")
     boolean always;
 
+    @Option(names = "--versioning", paramLabel = "describe|spec",
+            description = "describe: stamp the spec's Release with git describe; spec: build the spec as it is. Default: "
+                    + "spec for a package repository (SPECS/NAME.spec, its Source0 in SOURCES/, as XCP-ng lays its packages out), "
+                    + "else describe.")
+    Versioning versioning;
+
     @Option(names = "--make", paramLabel = "TARGET", arity = "0..1",
             description = "Run make TARGET (make's default target without one) in a copy of the checkout, not rpmbuild.")
     String make;
@@ -80,11 +93,14 @@ final class BuildCommand extends BuildingCommand {
                     : " (--make took '" + make + "' as its TARGET: write --make=TARGET, or put PATH before --make)"));
         }
         MakeRequest makeRequest = make == null ? null : makeRequest();
+        if (make != null && given("--versioning")) {
+            throw usage("--versioning is for rpmbuild, which --make does not run");
+        }
         if (make == null && (given("--package") || given("--artifacts"))) {
             throw usage((given("--package") ? "--package" : "--artifacts") + " goes with --make");
         }
         String location = Checkouts.isUrl(source) ? source : context.resolve(Path.of(source)).toString();
-        GitBuildRequest request = new GitBuildRequest(new BuildRequest(location, ref, spec, match, versionFromTag, always),
+        GitBuildRequest request = new GitBuildRequest(new BuildRequest(location, ref, spec, match, versionFromTag, always, versioning),
                 makeRequest, build.setup(context));
         return build(events -> new GitBuild(context.connector(), Checkouts.defaultCacheRoot(context.env()), events,
                 Clock.systemUTC()).run(request));

@@ -49,7 +49,7 @@ final class BuildOptions {
 
     /** Where and how to build, checked: the profile, the repository, OUT, the settings. */
     BuildSetup setup(CliContext context) throws UsageException {
-        return new BuildSetup(environment.profile(context), environment.repo(context), context.resolve(out),
+        return new BuildSetup(environment.profile(context), environment.repos(context), context.resolve(out),
                 new BuildSettings(rpmbuildOptions(), network, keep, shellOnFailure, context.terminal()), image,
                 context.env().get(Session.ENV));
     }

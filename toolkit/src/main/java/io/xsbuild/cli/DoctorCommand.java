@@ -6,14 +6,15 @@ import io.xsbuild.doctor.Doctor;
 import io.xsbuild.doctor.DoctorReport;
 import io.xsbuild.doctor.ImageCheck;
 import io.xsbuild.doctor.ToolCheck;
-import io.xsbuild.profile.Profiles;
+import io.xsbuild.profile.ProfileCatalog;
 import picocli.CommandLine.Command;
 
 import java.nio.file.Path;
 import java.util.List;
 
-@Command(name = "doctor", header = "Check the Docker engine, base images, tools and free disk.", mixinStandardHelpOptions = true,
-        description = "Check what xsbuild needs: a Docker engine that answers, each profile's base image (and "
+@Command(name = "doctor", header = "Check the engine, base images, tools and free disk.", mixinStandardHelpOptions = true,
+        description = "Check what xsbuild needs: a Docker engine (or Podman's Docker-compatible API) that answers, "
+                + "and which (DOCKER_HOST, else the default Docker socket, else Podman's sockets), each profile's base image (and "
                 + "the command that makes a missing one), the host tools that make them, and free disk. "
                 + "Exits 0 when the engine answers (missing images are notes), 3 when it does not.",
         footerHeading = "%nExamples:%n",
@@ -29,7 +30,7 @@ final class DoctorCommand extends XsbuildSubcommand {
     @Override
     public Integer call() throws ContainerException {
         List<Path> dirs = List.of(context.workingDir(), Path.of(System.getProperty("java.io.tmpdir")));
-        DoctorReport report = new Doctor(context.connector(), Profiles.all(), dirs, context.env()).check();
+        DoctorReport report = new Doctor(context.connector(), ProfileCatalog.load(context.env()), dirs, context.env()).check();
         if (!report.engine().reachable() && json()) {
             throw report.engine().failure();
         }
@@ -44,16 +45,30 @@ final class DoctorCommand extends XsbuildSubcommand {
         StringBuilder s = new StringBuilder();
         var e = r.engine();
         if (e.reachable()) {
-            s.append("Docker engine  ok  ").append(e.version()).append(" (API ").append(e.apiVersion()).append(") at ")
-                    .append(e.endpoint()).append(", ").append(e.os()).append('\n');
-            s.append("Images\n");
-            int w = r.images().stream().mapToInt(i -> i.image().length()).max().orElse(0);
-            for (ImageCheck i : r.images()) {
-                s.append(String.format("  %-9s %-" + w + "s  %s%n", i.profile(), i.image(),
-                        i.present() ? "ok" : "missing: make it with " + i.fix()));
-            }
+            s.append(e.product()).append(" engine  ok  ").append(e.version()).append(" (API ").append(e.apiVersion())
+                    .append(") at ").append(e.endpoint()).append(", ").append(e.os()).append('\n');
+            s.append("  chosen: ").append(e.chosenBy()).append('\n');
         } else {
             s.append("Docker engine  unreachable\n");
+        }
+        s.append("Profiles (--profile; base image)\n");
+        int n = r.images().stream().mapToInt(i -> i.profile().length()).max().orElse(0);
+        for (ImageCheck i : r.images()) {
+            String name = String.format("  %-" + n + "s  ", i.profile());
+            if (i.error() != null) {
+                s.append(name).append("unusable, ").append(i.location()).append(": ").append(i.error()).append('\n');
+                continue;
+            }
+            s.append(name).append(i.description());
+            if (!i.aliases().isEmpty()) {
+                s.append(" (also ").append(String.join(", ", i.aliases())).append(')');
+            }
+            if (!"shipped".equals(i.location())) {
+                s.append(" [").append(i.location()).append(']');
+            }
+            s.append('\n').append(" ".repeat(n + 4)).append(i.image()).append("  ")
+                    .append(!e.reachable() ? "not checked" : i.present() ? "ok" : "missing: make it with " + i.fix())
+                    .append('\n');
         }
         s.append("Tools\n");
         for (ToolCheck t : r.tools()) {

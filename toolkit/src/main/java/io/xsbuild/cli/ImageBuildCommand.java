@@ -4,7 +4,7 @@ import io.xsbuild.error.XsbuildException;
 import io.xsbuild.image.ImageRequest;
 import io.xsbuild.image.ImageResult;
 import io.xsbuild.image.Images;
-import io.xsbuild.image.Repo;
+import io.xsbuild.repository.RepoRequest;
 import io.xsbuild.session.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,9 +16,9 @@ import java.util.List;
 @Command(name = "build", header = "Build a profile's image, or a warm one with BuildRequires installed.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Build the image of a profile, and with --builddeps a warm image that also has those packages' "
-                    + "BuildRequires, installed from the repository. An image is tagged with the hash of everything it "
+                    + "BuildRequires, installed from the repositories. An image is tagged with the hash of everything it "
                     + "is made from (the profile's Dockerfile and files, its base image, and for a warm image the "
-                    + "repository's repomd.xml and the packages), so that when nothing changed it is found, not built.",
+                    + "repositories' repomd.xml and the packages), so that when nothing changed it is found, not built.",
             "Prints the image's tag."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -46,11 +46,11 @@ final class ImageBuildCommand extends XsbuildSubcommand {
 
     @Override
     public Integer call() throws XsbuildException {
-        Repo repo = environment.repo(context);
-        if (!builddeps.isEmpty() && repo == null) {
-            throw usage("--builddeps needs --repo: the BuildRequires are installed from the repository");
+        RepoRequest repos = environment.repos(context);
+        if (!builddeps.isEmpty() && repos.repos().isEmpty() && repos.localRepo() == null) {
+            throw usage("--builddeps needs --repo (or --local-repo): the BuildRequires are installed from it");
         }
-        ImageRequest request = new ImageRequest(environment.profile(context), repo, builddeps, tag,
+        ImageRequest request = new ImageRequest(environment.profile(context), repos, builddeps, tag,
                 context.env().get(Session.ENV));
         Console console = console(verbose);
         try {

@@ -20,8 +20,9 @@ import java.util.List;
 
 @Command(name = "rebuild", header = "Rebuild source RPMs in containers: RPMs, logs and result.json out.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Rebuild source RPMs in containers: each package's SRPM is fetched from the repository by NAME (or "
-                    + "given with --srpm), its BuildRequires are installed, and rpmbuild --rebuild runs as an "
+            "Rebuild source RPMs in containers: each package's SRPM is fetched by NAME from the repositories "
+                    + "(--local-repo, each --repo in the order given, then the profile's own), or given with --srpm; "
+                    + "its BuildRequires are installed from them, and rpmbuild --rebuild runs as an "
                     + "unprivileged user with the network cut. Out come OUT/RPMS/ARCH/, OUT/SRPMS/, "
                     + "OUT/logs/NAME/{build,root,state}.log and OUT/result.json; no container is left behind.",
             "Exits 0 when every package was built, 1 when one failed (its logs kept, the end of its log shown), "
@@ -35,7 +36,7 @@ import java.util.List;
             "  xsbuild rebuild --repo ./repo --shell-on-failure --out /tmp/out xapi"})
 final class RebuildCommand extends BuildingCommand {
 
-    @Parameters(paramLabel = "NAME", arity = "0..*", description = "Source packages to fetch from the repository and rebuild.")
+    @Parameters(paramLabel = "NAME", arity = "0..*", description = "Source packages to fetch from the repositories and rebuild.")
     List<String> names = new ArrayList<>();
 
     @Option(names = "--srpm", paramLabel = "FILE", arity = "1..*", description = "Source RPM files to rebuild instead.")
@@ -52,12 +53,14 @@ final class RebuildCommand extends BuildingCommand {
                     : "Give package NAMEs or --srpm FILEs, not both");
         }
         BuildSetup setup = build.setup(context);
-        if (!names.isEmpty() && setup.repo() == null) {
-            throw usage("Rebuilding packages by name needs --repo DIR: their source packages come from it");
+        if (!names.isEmpty() && setup.repos().repos().isEmpty() && setup.repos().localRepo() == null
+                && setup.profile().repositoryIds().isEmpty()) {
+            throw usage("Rebuilding packages by name needs --repo: the " + setup.profile().name()
+                    + " profile has no repositories of its own to fetch their source packages from");
         }
         List<SrpmSource> sources = new ArrayList<>();
         for (String name : new LinkedHashSet<>(names)) {
-            sources.add(new RepoSrpm(name, setup.repo()));
+            sources.add(new RepoSrpm(name));
         }
         for (Path srpm : srpms) {
             Path file = context.resolve(srpm);

@@ -3,6 +3,7 @@ package io.xsbuild.cli;
 import io.xsbuild.container.Mount;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.profile.ContainerLayout;
+import io.xsbuild.repository.ContainerRepos;
 import io.xsbuild.session.Session;
 import io.xsbuild.shell.Shell;
 import io.xsbuild.shell.ShellRequest;
@@ -18,8 +19,9 @@ import java.util.List;
 
 @Command(name = "shell", header = "A shell, or one command, in the build environment.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Open a login shell in the build environment, with the repository configured (mounted read-only at "
-                    + ContainerLayout.REPO_MOUNT + ") and the directories given with -v mounted; or run CMD there, "
+            "Open a login shell in the build environment, with the repositories configured (--repo directories "
+                    + "mounted read-only under " + ContainerRepos.MOUNT_ROOT + ") and the directories given with -v "
+                    + "mounted; or run CMD there, "
                     + "its arguments passed exactly as given. Exits with CMD's or the shell's exit code.",
             "The container is removed when the shell or CMD ends."},
         footerHeading = "%nExamples:%n",
@@ -59,7 +61,7 @@ final class ShellCommand extends XsbuildSubcommand {
         for (String volume : volumes) {
             mounts.add(mount(volume));
         }
-        ShellRequest request = new ShellRequest(environment.profile(context), environment.repo(context), mounts,
+        ShellRequest request = new ShellRequest(environment.profile(context), environment.repos(context), mounts,
                 command, user, context.terminal(), context.env().get(Session.ENV));
         Console console = console(verbose);
         try {

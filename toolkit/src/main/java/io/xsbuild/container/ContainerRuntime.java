@@ -62,6 +62,12 @@ public interface ContainerRuntime extends AutoCloseable {
      */
     String commit(String containerId, ImageCommit commit) throws ContainerException;
 
+    /**
+     * The address at which a started container reaches the machine its engine runs on: the gateway of the
+     * network it is on; empty when it is on none.
+     */
+    Optional<String> gateway(String containerId) throws ContainerException;
+
     /** Disconnects the container from every network it is on: afterwards only {@code lo} remains. */
     void disconnectNetworks(String containerId) throws ContainerException;
 

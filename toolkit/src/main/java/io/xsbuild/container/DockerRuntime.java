@@ -31,7 +31,6 @@ import io.xsbuild.files.Untar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,35 +70,48 @@ public final class DockerRuntime implements ContainerRuntime {
         this.terminal = terminal;
     }
 
-    /** Connects to the engine that DOCKER_HOST names, with no terminal for attached steps. */
+    /** Connects to the engine {@link EngineEndpoint#choose} finds, with no terminal for attached steps. */
     public static DockerRuntime connect() throws ContainerException {
         return connect(Terminal.NONE);
     }
 
     /**
-     * Connects to the engine that DOCKER_HOST names (the local socket by default).
+     * Connects to the engine that DOCKER_HOST names; without it, to the default Docker socket, or
+     * when that is absent to a Podman socket ({@link EngineEndpoint#choose}).
      *
      * @param terminal what steps run attached ({@link #runAttached}) read and write
      */
     public static DockerRuntime connect(Terminal terminal) throws ContainerException {
-        DockerClientConfig base;
+        DockerClientConfig base = defaultConfig();
+        EngineEndpoint endpoint = EngineEndpoint.choose(System.getenv(), base.getDockerHost().toString(), EngineEndpoint::usable);
+        return connect(base, endpoint, terminal);
+    }
+
+    /** Connects to the engine at {@code endpoint}, whatever DOCKER_HOST says, with no terminal for attached steps. */
+    public static DockerRuntime connect(EngineEndpoint endpoint) throws ContainerException {
+        return connect(defaultConfig(), endpoint, Terminal.NONE);
+    }
+
+    private static DockerClientConfig defaultConfig() throws EngineUnavailableException {
         try {
-            base = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+            return DefaultDockerClientConfig.createDefaultConfigBuilder().build();
         } catch (RuntimeException e) {
             throw new EngineUnavailableException(String.valueOf(System.getenv("DOCKER_HOST")), e);
         }
-        URI host = base.getDockerHost();
-        String endpoint = host.toString();
+    }
+
+    private static DockerRuntime connect(DockerClientConfig configured, EngineEndpoint endpoint, Terminal terminal)
+            throws ContainerException {
+        DockerClientConfig base = endpoint.uri().equals(configured.getDockerHost().toString())
+                ? configured : withHost(configured, endpoint.uri());
 
         // Ask the engine which API it speaks, with an unversioned request every engine accepts.
         Version version;
         DockerHttpClient probeHttp = http(base, PROBE_TIMEOUT);
         try (DockerClient probe = DockerClientImpl.getInstance(withApi(base, RemoteApiVersion.UNKNOWN_VERSION), probeHttp)) {
             version = probe.versionCmd().exec();
-        } catch (DockerException e) {
-            throw new EngineUnavailableException(endpoint, e);
         } catch (IOException | RuntimeException e) {
-            throw new EngineUnavailableException(endpoint, e);
+            throw new EngineUnavailableException(endpoint.uri(), endpoint.hint(), e);
         }
         RemoteApiVersion api = negotiate(base.getApiVersion(), version.getApiVersion());
 
@@ -107,8 +119,17 @@ public final class DockerRuntime implements ContainerRuntime {
         DockerHttpClient http = http(config, null);
         DockerClient client = DockerClientImpl.getInstance(config, http);
         String os = version.getOperatingSystem() + "/" + version.getArch();
-        return new DockerRuntime(client, http, new EngineInfo(endpoint, version.getVersion(), api.getVersion(), os, null),
-                Objects.requireNonNull(terminal, "terminal"));
+        List<String> components = version.getComponents() == null ? List.of()
+                : version.getComponents().stream().map(c -> c.getName()).toList();
+        return new DockerRuntime(client, http, new EngineInfo(EngineInfo.productOf(components), endpoint.uri(),
+                endpoint.reason(), version.getVersion(), api.getVersion(), os, null), Objects.requireNonNull(terminal, "terminal"));
+    }
+
+    private static DockerClientConfig withHost(DockerClientConfig configured, String host) {
+        return DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(host)
+                .withApiVersion(configured.getApiVersion())
+                .build();
     }
 
     /** The engine's API version, lowered to the one asked for in the configuration if that is lower. */
@@ -152,7 +173,7 @@ public final class DockerRuntime implements ContainerRuntime {
             } catch (RuntimeException e) {
                 // Not every engine (or proxy) reports it; the disk check then looks elsewhere.
             }
-            withRootDir = new EngineInfo(info.endpoint(), info.version(), info.apiVersion(), info.os(), rootDir);
+            withRootDir = info.withRootDir(rootDir);
         }
         return withRootDir;
     }
@@ -319,8 +340,22 @@ public final class DockerRuntime implements ContainerRuntime {
             throw new ImageMissingException(spec.image(), "build it first (xsbuild doctor says how)");
         } catch (RuntimeException e) {
             removeQuietly(id);
-            throw failure("Cannot start a container of " + spec.image(), e);
+            ContainerException failure = failure("Cannot start a container of " + spec.image(), e);
+            String hint = startHint(failure.getMessage());
+            throw hint == null ? failure : new ContainerException(failure.getMessage(), hint, e);
         }
+    }
+
+    /** What to do about an engine's refusal to start a container, where xsbuild knows (Podman's two). */
+    static String startHint(String message) {
+        if (message.contains("container-init binary not found")) {
+            return "Podman runs catatonit as the container's init: install it (apt-get install -y catatonit)";
+        }
+        if (message.contains("error setting rlimit") && message.contains("operation not permitted")) {
+            return "Podman raises nofile and nproc to 1048576 unless containers.conf sets default_ulimits, and this "
+                    + "engine's root may not raise its limits: set them there (README.md, Podman)";
+        }
+        return null;
     }
 
     private void removeQuietly(String id) {
@@ -438,11 +473,27 @@ public final class DockerRuntime implements ContainerRuntime {
                     .withTag(name[1])
                     .withLabels(commit.labels())
                     .withCmd(commit.command().toArray(String[]::new))
-                    .withPause(true)
+                    // Its steps have ended, so nothing writes: no pause, which rootless Podman on
+                    // cgroup v1 cannot do (no freezer).
+                    .withPause(false)
                     .exec();
             return findImage(id).map(ImageInfo::id).orElse(id);
         } catch (RuntimeException e) {
             throw failure("Cannot save container " + shortId(containerId) + " as " + commit.tag(), e);
+        }
+    }
+
+    @Override
+    public Optional<String> gateway(String containerId) throws ContainerException {
+        try {
+            var settings = client.inspectContainerCmd(containerId).exec().getNetworkSettings();
+            if (settings == null || settings.getNetworks() == null) {
+                return Optional.empty();
+            }
+            return settings.getNetworks().values().stream().map(n -> n.getGateway())
+                    .filter(g -> g != null && !g.isBlank()).findFirst();
+        } catch (RuntimeException e) {
+            throw failure("Cannot inspect the network of container " + shortId(containerId), e);
         }
     }
 
@@ -538,14 +589,24 @@ public final class DockerRuntime implements ContainerRuntime {
         return new EngineUnavailableException(info == null ? "the configured DOCKER_HOST" : info.endpoint(), e);
     }
 
-    private static String engineMessage(DockerException e) {
+    static String engineMessage(DockerException e) {
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        // docker-java prefixes "Status 404: {"message":"..."}"; keep the message only.
+        // docker-java prefixes "Status 404: {"message":"..."}"; keep the message only, its escapes
+        // undone (Podman's quote names: "pausing container \"1d01...\" to commit").
         int i = msg.indexOf("\"message\":\"");
         if (i >= 0) {
-            int end = msg.indexOf('"', i + 11);
-            if (end > i) {
-                return msg.substring(i + 11, end);
+            StringBuilder text = new StringBuilder();
+            for (int k = i + 11; k < msg.length(); k++) {
+                char c = msg.charAt(k);
+                if (c == '"') {
+                    return text.toString();
+                }
+                if (c == '\\' && k + 1 < msg.length()) {
+                    char next = msg.charAt(++k);
+                    text.append(next == 'n' || next == 't' ? ' ' : next);
+                } else {
+                    text.append(c);
+                }
             }
         }
         return msg.strip();

@@ -16,7 +16,7 @@ import io.xsbuild.event.Events;
 import io.xsbuild.image.ImageRequest;
 import io.xsbuild.image.ImageResult;
 import io.xsbuild.image.Images;
-import io.xsbuild.image.Repo;
+import io.xsbuild.repository.RepoRequest;
 import io.xsbuild.profile.Profile;
 import io.xsbuild.snapshot.SnapshotCreator;
 import io.xsbuild.snapshot.SnapshotRequest;
@@ -103,19 +103,20 @@ public final class Demo {
                         + " packages in " + published.directory());
                 repoFrom.write(snapshots);
             }
-            Repo repo = Repo.at(snapshots.resolve("current"));
+            Path current = snapshots.resolve("current");
+            RepoRequest repo = RepoRequest.of(current);
 
             ImageResult image = new Images(connector, events).build(new ImageRequest(profile, repo,
                     List.of(request.rebuild()), null, request.session()));
             if (!image.built()) {
                 reused.add("image");
             }
-            events.info("Rebuilding " + request.rebuild() + " from " + repo.dir() + " in " + image.tag());
+            events.info("Rebuilding " + request.rebuild() + " from " + current + " in " + image.tag());
             RebuildReport rebuild = new Rebuild(connector, events, clock).run(new RebuildRequest(
                     new BuildSetup(profile, repo, request.out(), BuildSettings.DEFAULT, image.tag(), request.session()),
-                    List.of(new RepoSrpm(request.rebuild(), repo))));
+                    List.of(new RepoSrpm(request.rebuild()))));
             return new DemoReport(profile.name(), base.toString(),
-                    List.of(isos.binpkg().toString(), isos.source().toString()), repo.dir().toString(), image.tag(),
+                    List.of(isos.binpkg().toString(), isos.source().toString()), current.toString(), image.tag(),
                     reused, rebuild);
         } catch (IOException e) {
             throw new FailedException("The demo cannot write in " + base + ": " + e.getMessage(), e);

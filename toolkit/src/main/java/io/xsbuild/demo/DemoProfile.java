@@ -7,7 +7,7 @@ import io.xsbuild.error.EnvironmentException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.profile.Profile;
-import io.xsbuild.profile.Profiles;
+import io.xsbuild.profile.ProfileCatalog;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,7 +25,8 @@ import java.util.function.BooleanSupplier;
 /**
  * The profile the demo builds in, with its base image in the engine: the one asked for; else el9
  * where a registry answers (its base image pulled when missing); else testbase, whose base image
- * recipe ({@link Profile#makeBase()}, {@code dockerfiles/testbase/build.sh}) makes without a registry.
+ * recipe ({@link Profile#makeBase()}, the checkout's {@code dockerfiles/testbase/build.sh}) makes without a
+ * registry.
  */
 final class DemoProfile {
 
@@ -47,11 +48,12 @@ final class DemoProfile {
     }
 
     Profile choose(String requested) throws XsbuildException {
+        ProfileCatalog catalog = ProfileCatalog.load(java.util.Map.of(ProfileCatalog.ENV_HOME, home.toString()));
         if (requested != null) {
-            return Profiles.named(requested);
+            return catalog.named(requested);
         }
         if (registryAnswers.getAsBoolean()) {
-            Profile el9 = Profiles.named("el9");
+            Profile el9 = catalog.named("el9");
             try {
                 if (runtime.findImage(el9.baseImage()).isEmpty()) {
                     events.info("Pulling " + el9.baseImage());
@@ -62,7 +64,7 @@ final class DemoProfile {
                 events.warn("Cannot pull " + el9.baseImage() + " (" + e.getMessage() + "): the demo builds in testbase");
             }
         }
-        Profile testbase = Profiles.named("testbase");
+        Profile testbase = catalog.named("testbase");
         if (runtime.findImage(testbase.baseImage()).isEmpty()) {
             events.info("No registry answers and " + testbase.baseImage() + " is missing: making it with debootstrap");
             makeBase(testbase);
@@ -88,7 +90,7 @@ final class DemoProfile {
     /** Runs the profile's recipe for its base image, a script in the checkout. */
     private void makeBase(Profile profile) throws XsbuildException {
         String image = profile.baseImage();
-        Path script = home.resolve(profile.makeBase());
+        Path script = Path.of(profile.makeBase());
         if (!Files.isExecutable(script)) {
             throw new EnvironmentException("The image " + image + " is missing and " + script + " is not there to make it",
                     "run xsbuild from its checkout, or make the image there with " + profile.makeBase());

@@ -14,7 +14,7 @@ import io.xsbuild.build.source.RpmbuildOptions;
 import io.xsbuild.container.RuntimeConnector;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
-import io.xsbuild.image.Repo;
+import io.xsbuild.repository.RepoRequest;
 import io.xsbuild.profile.Profile;
 import io.xsbuild.repo.RepoCreateRequest;
 import io.xsbuild.repo.RepoCreator;
@@ -54,10 +54,10 @@ final class ExampleBuilds {
         List<List<ExampleSpec>> rounds = ExampleSpec.rounds(specs);
         for (int i = 0; i < rounds.size(); i++) {
             List<ExampleSpec> round = rounds.get(i);
-            Repo repo = i == 0 ? null : publish(rpms);
+            RepoRequest repo = i == 0 ? RepoRequest.NONE : publish(rpms);
             Path out = dir.resolve("rounds").resolve("round-" + (i + 1));
             events.info("Building " + String.join(", ", round.stream().map(ExampleSpec::name).toList())
-                    + (repo == null ? "" : " against " + repo.dir()));
+                    + (i == 0 ? "" : " against " + rpms));
             List<SrpmSource> sources = new ArrayList<>();
             round.forEach(s -> sources.add(new SpecSrpm(s.name(), s.tree(), RpmbuildOptions.NONE)));
             RebuildReport report = new Rebuild(connector, events, clock).run(new RebuildRequest(
@@ -76,9 +76,9 @@ final class ExampleBuilds {
         Directories.delete(rpms.resolve("repodata"));
     }
 
-    private Repo publish(Path rpms) throws XsbuildException {
+    private RepoRequest publish(Path rpms) throws XsbuildException {
         new RepoCreator(events).create(RepoCreateRequest.defaults(rpms));
-        return Repo.at(rpms);
+        return RepoRequest.of(rpms);
     }
 
     private static void copy(Path file, Path dir) throws IOException {

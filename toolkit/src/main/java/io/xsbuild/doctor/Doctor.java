@@ -5,6 +5,7 @@ import io.xsbuild.container.ContainerRuntime;
 import io.xsbuild.container.EngineInfo;
 import io.xsbuild.container.RuntimeConnector;
 import io.xsbuild.profile.Profile;
+import io.xsbuild.profile.ProfileCatalog;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,47 +17,64 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks what xsbuild needs: a Docker engine that answers, the base image of each profile (and the
- * host tools that make a missing one), and free disk where builds and images go.
+ * Checks what xsbuild needs: a container engine that answers (Docker, or Podman through its
+ * Docker-compatible API), the base image of each profile (and the host tools that make a missing
+ * one), and free disk where builds and images go.
  */
 public final class Doctor {
 
     private final RuntimeConnector connector;
     private final List<Profile> profiles;
+    private final List<ProfileCatalog.Broken> broken;
     private final List<Path> workDirs;
     private final Map<String, String> env;
 
-    public Doctor(RuntimeConnector connector, List<Profile> profiles, List<Path> workDirs, Map<String, String> env) {
+    public Doctor(RuntimeConnector connector, ProfileCatalog profiles, List<Path> workDirs, Map<String, String> env) {
         this.connector = connector;
-        this.profiles = List.copyOf(profiles);
+        this.profiles = profiles.all();
+        this.broken = profiles.broken();
         this.workDirs = List.copyOf(workDirs);
         this.env = Map.copyOf(env);
     }
 
     public DoctorReport check() {
         EngineCheck engine;
+        String client = "docker";
         List<ImageCheck> images = new ArrayList<>();
         List<Path> disks = new ArrayList<>(workDirs);
         try (ContainerRuntime runtime = connector.connect()) {
             EngineInfo info = runtime.info();
-            engine = new EngineCheck(true, info.endpoint(), info.version(), info.apiVersion(), info.os(), null, null);
+            client = info.client();
+            engine = new EngineCheck(true, info.product(), info.endpoint(), info.chosenBy(), info.version(), info.apiVersion(),
+                    info.os(), null, null);
             for (Profile p : profiles) {
                 boolean present = runtime.findImage(p.baseImage()).isPresent();
-                images.add(new ImageCheck(p.name(), p.baseImage(), present, present ? null : p.makeBase()));
+                images.add(new ImageCheck(p.name(), p.description(), p.aliases(), p.folder().location(), p.baseImage(),
+                        present, present ? null : p.makeBase(), null));
             }
             if (info.rootDir() != null && Files.isDirectory(Path.of(info.rootDir()))) {
                 disks.add(Path.of(info.rootDir()));
             }
         } catch (ContainerException e) {
             String endpoint = e instanceof io.xsbuild.container.EngineUnavailableException u ? u.endpoint() : null;
-            engine = new EngineCheck(false, endpoint, null, null, null, e.userMessage(), e);
+            engine = new EngineCheck(false, null, endpoint, null, null, null, null, e.userMessage(), e);
         }
-        return new DoctorReport(engine, images, tools(), disks(disks));
+        if (!engine.reachable()) {
+            for (Profile p : profiles) {
+                images.add(new ImageCheck(p.name(), p.description(), p.aliases(), p.folder().location(), p.baseImage(),
+                        false, p.makeBase(), null));
+            }
+        }
+        for (ProfileCatalog.Broken b : broken) {
+            images.add(new ImageCheck(b.name(), null, List.of(), b.location(), null, false, null, b.error().userMessage()));
+        }
+        return new DoctorReport(engine, images, tools(client), disks(disks));
     }
 
-    private List<ToolCheck> tools() {
+    /** The host tools, {@code client} being the engine's command line client (docker or podman). */
+    private List<ToolCheck> tools(String client) {
         Map<String, List<String>> neededBy = new LinkedHashMap<>();
-        neededBy.computeIfAbsent("docker", k -> new ArrayList<>()).add("entering a container kept with --keep");
+        neededBy.computeIfAbsent(client, k -> new ArrayList<>()).add("entering a container kept with --keep");
         for (Profile p : profiles) {
             for (String tool : p.hostTools()) {
                 neededBy.computeIfAbsent(tool, k -> new ArrayList<>()).add("making the " + p.name() + " base image");

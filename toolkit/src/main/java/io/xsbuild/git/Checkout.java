@@ -22,11 +22,16 @@ public final class Checkout implements AutoCloseable {
 
     private final Repository repo;
     private final String location;
+    private final Path subdirectory;
     private final RevCommit head;
 
-    Checkout(Repository repo, String location) throws GitException {
+    /**
+     * @param subdirectory where in the work tree the path the user named is ({@code ""} for its top)
+     */
+    Checkout(Repository repo, String location, Path subdirectory) throws GitException {
         this.repo = repo;
         this.location = location;
+        this.subdirectory = subdirectory;
         try (RevWalk walk = new RevWalk(repo)) {
             ObjectId id = repo.resolve("HEAD^{commit}");
             if (id == null) {
@@ -61,6 +66,14 @@ public final class Checkout implements AutoCloseable {
 
     public Path workTree() {
         return repo.getWorkTree().toPath();
+    }
+
+    /**
+     * The directory the user named, in this work tree: its top, or the folder of one package in a checkout
+     * of several ({@code xsbuild build ~/src/packages/xapi}).
+     */
+    public Path directory() {
+        return workTree().resolve(subdirectory).normalize();
     }
 
     /** The full id of the commit checked out. */

@@ -74,21 +74,21 @@ public final class Checkouts {
      */
     public Checkout open(String location, String ref) throws GitException {
         if (isUrl(location)) {
-            return fetch(location, location, ref);
+            return fetch(location, location, ref, Path.of(""));
         }
         Path path = Path.of(location).toAbsolutePath().normalize();
         if (ref == null) {
             return openInPlace(path);
         }
         try (Repository local = repositoryAt(path)) {
-            return fetch(path.toString(), local.getDirectory().toURI().toString(), ref);
+            return fetch(path.toString(), local.getDirectory().toURI().toString(), ref, subdirectory(local, path));
         }
     }
 
     private Checkout openInPlace(Path path) throws GitException {
         Repository repo = repositoryAt(path);
         try {
-            return new Checkout(repo, repo.getWorkTree().toString());
+            return new Checkout(repo, repo.getWorkTree().toString(), subdirectory(repo, path));
         } catch (GitException e) {
             repo.close();
             throw e;
@@ -116,7 +116,14 @@ public final class Checkouts {
         }
     }
 
-    private Checkout fetch(String location, String url, String ref) throws GitException {
+    /** Where {@code path} is in the work tree of {@code repo}: {@code ""} for its top, or a file's folder. */
+    private static Path subdirectory(Repository repo, Path path) {
+        Path top = repo.getWorkTree().toPath().toAbsolutePath().normalize();
+        Path dir = Files.isDirectory(path) ? path : path.getParent();
+        return dir != null && dir.startsWith(top) ? top.relativize(dir) : Path.of("");
+    }
+
+    private Checkout fetch(String location, String url, String ref, Path subdirectory) throws GitException {
         Path dir = cacheDir(url);
         boolean fresh = !Files.isDirectory(dir.resolve(Constants.DOT_GIT));
         Git git = null;
@@ -138,7 +145,7 @@ public final class Checkouts {
             git.checkout().setName(commit.name()).setForced(true).call();
             git.clean().setCleanDirectories(true).setIgnore(false).setForce(true).call();
             events.info("Checked out " + (ref == null ? "HEAD" : ref) + " (" + commit.abbreviate(12).name() + ") of " + location);
-            Checkout checkout = new Checkout(git.getRepository(), location);
+            Checkout checkout = new Checkout(git.getRepository(), location, subdirectory);
             git = null;
             return checkout;
         } catch (InvalidRemoteException | TransportException e) {

@@ -9,16 +9,16 @@ import java.util.List;
  * @param tag       the tag that names it, derived from the hash of its inputs
  * @param id        the engine's id for it
  * @param builddeps the packages whose BuildRequires it holds; empty for a profile's plain image
- * @param repomd    the checksum of the repository's repomd.xml it was made from; null when none
+ * @param repos     what the repositories it was made from were (their digest); null when none
  * @param built     whether this run built it
  */
-public record EnvImage(String tag, String id, String profile, List<String> builddeps, String repomd, boolean built) {
+public record EnvImage(String tag, String id, String profile, List<String> builddeps, String repos, boolean built) {
 
     /** On warm images: the packages whose BuildRequires are installed, comma-separated. */
     public static final String BUILDDEPS_LABEL = "xsbuild.builddeps";
 
-    /** On warm images: the checksum of the repomd.xml of the repository they were installed from. */
-    public static final String REPOMD_LABEL = "xsbuild.repomd";
+    /** On warm images: what the repositories they were installed from were ({@code RepoSelection#digest}). */
+    public static final String REPOS_LABEL = "xsbuild.repos";
 
     public EnvImage {
         builddeps = List.copyOf(builddeps);

@@ -18,6 +18,8 @@ import io.xsbuild.event.Events;
 import io.xsbuild.profile.ContainerLayout;
 import io.xsbuild.profile.Profile;
 import io.xsbuild.packages.BuildRequires;
+import io.xsbuild.repository.ContainerRepos;
+import io.xsbuild.repository.RepoSelection;
 import io.xsbuild.packages.SourceDownload;
 import io.xsbuild.session.EventLines;
 import io.xsbuild.session.Session;
@@ -62,7 +64,7 @@ public final class EnvImages {
         ImageInfo base = runtime.findImage(profile.baseImage()).orElseThrow(() -> missingBase(profile));
         ProfileContext context = ProfileContext.of(profile);
         InputDigest inputs = new InputDigest()
-                .add("image", "profile/1")
+                .add("image", "profile/2")
                 .add("profile", profile.name())
                 .add("package-manager", profile.packageManager().name())
                 .add("toolchain", profile.toolchain())
@@ -91,44 +93,44 @@ public final class EnvImages {
         }
     }
 
-    /** The warm image for these packages if the engine has it. */
-    public Optional<EnvImage> findWarm(EnvImage env, Repo repo, Collection<String> builddeps) throws ContainerException {
+    /** The warm image for these packages, made from these repositories, if the engine has it. */
+    public Optional<EnvImage> findWarm(EnvImage env, RepoSelection repos, Collection<String> builddeps) throws ContainerException {
         List<String> names = normalized(builddeps);
-        String tag = warmTag(env, repo, names);
+        String tag = warmTag(env, repos, names);
         Optional<ImageInfo> existing = runtime.findImage(tag);
-        return existing.map(i -> new EnvImage(tag, i.id(), env.profile(), names, repo.repomdSha256(), false));
+        return existing.map(i -> new EnvImage(tag, i.id(), env.profile(), names, repos.digest(), false));
     }
 
     /**
-     * The image {@code env} with the BuildRequires of {@code builddeps}, fetched from {@code repo},
+     * The image {@code env} with the BuildRequires of {@code builddeps}, fetched from {@code repos},
      * installed: found, or made in a container of this session.
      */
-    public EnvImage warm(EnvImage env, Profile profile, Repo repo, Collection<String> builddeps) throws XsbuildException {
-        Optional<EnvImage> existing = findWarm(env, repo, builddeps);
+    public EnvImage warm(EnvImage env, Profile profile, ContainerRepos repos, Collection<String> builddeps) throws XsbuildException {
+        Optional<EnvImage> existing = findWarm(env, repos.selection(), builddeps);
         if (existing.isPresent()) {
             return existing.get();
         }
         List<String> names = normalized(builddeps);
-        String tag = warmTag(env, repo, names);
+        String tag = warmTag(env, repos.selection(), names);
         events.info("Installing the BuildRequires of " + String.join(", ", names) + " into " + tag);
-        SessionContainer container = session.start(ContainerSpec.builder(env.tag())
-                .mount(repo.mount())
+        SessionContainer container = session.start(repos.mount(ContainerSpec.builder(env.tag())
                 .network("bridge")
-                .hostname("xsbuild"));
+                .hostname("xsbuild")));
         try {
+            repos.apply(container);
             LineSink log = EventLines.of(events, "builddep");
-            SourceDownload download = new SourceDownload(profile.packageManager(), repo.dir());
+            SourceDownload download = new SourceDownload(profile.packageManager());
             List<String> srpms = new ArrayList<>();
             for (String name : names) {
                 srpms.add(download.fetch(container, name, log));
             }
             new BuildRequires(profile.packageManager()).install(container, srpms, log);
             container.run(Step.of("rm", "-rf", ContainerLayout.WORK), log);
-            Map<String, String> labels = new LinkedHashMap<>(labels(profile, warmHash(env, repo, names)));
+            Map<String, String> labels = new LinkedHashMap<>(labels(profile, warmHash(env, repos.selection(), names)));
             labels.put(EnvImage.BUILDDEPS_LABEL, String.join(",", names));
-            labels.put(EnvImage.REPOMD_LABEL, repo.repomdSha256());
+            labels.put(EnvImage.REPOS_LABEL, repos.selection().digest());
             String id = container.commit(new ImageCommit(tag, labels, List.of("/bin/bash")));
-            return new EnvImage(tag, id, env.profile(), names, repo.repomdSha256(), true);
+            return new EnvImage(tag, id, env.profile(), names, repos.selection().digest(), true);
         } finally {
             session.discard(container);
         }
@@ -149,18 +151,18 @@ public final class EnvImages {
         }
         String builddeps = image.labels().getOrDefault(EnvImage.BUILDDEPS_LABEL, "");
         return new EnvImage(reference, image.id(), madeFor, builddeps.isEmpty() ? List.of() : List.of(builddeps.split(",")),
-                image.labels().get(EnvImage.REPOMD_LABEL), false);
+                image.labels().get(EnvImage.REPOS_LABEL), false);
     }
 
-    private String warmTag(EnvImage env, Repo repo, List<String> names) {
-        return "xsbuild/" + env.profile() + "-deps:" + warmHash(env, repo, names).substring(0, TAG_HEX);
+    private String warmTag(EnvImage env, RepoSelection repos, List<String> names) {
+        return "xsbuild/" + env.profile() + "-deps:" + warmHash(env, repos, names).substring(0, TAG_HEX);
     }
 
-    private static String warmHash(EnvImage env, Repo repo, List<String> names) {
+    private static String warmHash(EnvImage env, RepoSelection repos, List<String> names) {
         return new InputDigest()
-                .add("image", "builddeps/1")
+                .add("image", "builddeps/2")
                 .add("env-id", env.id())
-                .add("repomd", repo.repomdSha256())
+                .add("repos", repos.digest())
                 .add("builddeps", names)
                 .hex();
     }

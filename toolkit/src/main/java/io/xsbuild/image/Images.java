@@ -2,8 +2,11 @@ package io.xsbuild.image;
 
 import io.xsbuild.container.ContainerRuntime;
 import io.xsbuild.container.RuntimeConnector;
+import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
+import io.xsbuild.repository.ContainerRepos;
+import io.xsbuild.repository.Repository;
 import io.xsbuild.session.Session;
 
 import java.util.ArrayList;
@@ -22,25 +25,31 @@ public final class Images {
 
     public ImageResult build(ImageRequest request) throws XsbuildException {
         long start = System.nanoTime();
-        try (ContainerRuntime runtime = connector.connect();
-             Session session = Session.open(runtime, request.session(), events)) {
-            EnvImages images = new EnvImages(session);
-            EnvImage image = images.ensure(request.profile());
-            boolean built = image.built();
-            if (!request.builddeps().isEmpty()) {
-                image = images.warm(image, request.profile(), request.repo(), request.builddeps());
-                built |= image.built();
+        try (ContainerRepos repos = ContainerRepos.resolve(request.repos(), request.profile().name(),
+                request.profile().repoFiles(), events)) {
+            if (!request.builddeps().isEmpty() && repos.selection().isEmpty()) {
+                throw new UsageException("--builddeps needs --repo (or --local-repo)",
+                        "a warm image is made from repositories xsbuild can tell have not changed");
             }
-            List<String> tags = new ArrayList<>(List.of(image.tag()));
-            if (request.extraTag() != null && !request.extraTag().equals(image.tag())) {
-                runtime.tagImage(image.id(), request.extraTag());
-                tags.add(request.extraTag());
+            try (ContainerRuntime runtime = connector.connect();
+                 Session session = Session.open(runtime, request.session(), events)) {
+                EnvImages images = new EnvImages(session);
+                EnvImage image = images.ensure(request.profile());
+                boolean built = image.built();
+                if (!request.builddeps().isEmpty()) {
+                    image = images.warm(image, request.profile(), repos, request.builddeps());
+                    built |= image.built();
+                }
+                List<String> tags = new ArrayList<>(List.of(image.tag()));
+                if (request.extraTag() != null && !request.extraTag().equals(image.tag())) {
+                    runtime.tagImage(image.id(), request.extraTag());
+                    tags.add(request.extraTag());
+                }
+                return new ImageResult(image.tag(), image.id(), tags, built, request.profile().name(),
+                        request.profile().baseImage(), image.builddeps(),
+                        repos.selection().repositories().stream().map(Repository::given).toList(),
+                        image.warm() ? image.repos() : null, (System.nanoTime() - start) / 1e9);
             }
-            Repo repo = request.repo();
-            return new ImageResult(image.tag(), image.id(), tags, built, request.profile().name(),
-                    request.profile().baseImage(), image.builddeps(),
-                    repo == null ? null : repo.dir().toString(), image.warm() ? image.repomd() : null,
-                    (System.nanoTime() - start) / 1e9);
         }
     }
 }

@@ -1,35 +1,31 @@
 package io.xsbuild.image;
 
-import io.xsbuild.io.ChecksumType;
 import io.xsbuild.error.EnvironmentException;
-import io.xsbuild.profile.ContainerLayout;
+import io.xsbuild.io.ChecksumType;
 import io.xsbuild.profile.Profile;
+import io.xsbuild.profile.ProfileReader;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
- * The build context of a profile's image: the files of {@code dockerfiles/<profile>/}, which the
- * toolkit carries as resources, and the repository definition xsbuild writes.
+ * The build context of a profile's image: the files of its folder but its descriptor and the script that
+ * makes its base image; its Dockerfile, or xsbuild's own for its package manager when the folder has none;
+ * its repository files in {@code yum.repos.d/}; and its macros in {@code xsbuild.macros}.
  */
 final class ProfileContext {
 
-    static final String REPO_FILE = "xsbuild.repo";
-    private static final String ROOT = "dockerfiles/";
+    /** Where the profile's {@code *.repo} files go in the context, for the Dockerfile to copy. */
+    static final String REPOS_DIR = "yum.repos.d/";
+
+    /** The profile's {@code macro.*} keys as an rpm macros file. */
+    static final String MACROS_FILE = "xsbuild.macros";
 
     private final SortedMap<String, byte[]> files;
 
@@ -38,47 +34,41 @@ final class ProfileContext {
     }
 
     static ProfileContext of(Profile profile) throws EnvironmentException {
-        String folder = ROOT + profile.name() + "/";
-        URL dockerfile = ProfileContext.class.getClassLoader().getResource(folder + "Dockerfile");
-        if (dockerfile == null) {
-            throw new EnvironmentException("No Dockerfile for the profile " + profile.name() + " in the toolkit",
-                    "build the toolkit again (mvn -B package) from a checkout with " + folder + "Dockerfile");
-        }
         SortedMap<String, byte[]> files = new TreeMap<>();
         try {
-            URLConnection connection = dockerfile.openConnection();
-            if (connection instanceof JarURLConnection jar) {
-                jar.setUseCaches(false);
-                try (JarFile jarFile = jar.getJarFile()) {
-                    readJar(jarFile, folder, files);
-                }
-            } else {
-                readDirectory(Path.of(dockerfile.toURI()).getParent(), files);
-            }
-        } catch (IOException | URISyntaxException e) {
-            throw new EnvironmentException("Cannot read " + folder + " from the toolkit: " + e.getMessage(), null, e);
+            files.putAll(profile.folder().files());
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot read the " + profile.name() + " profile's folder "
+                    + profile.folder().location() + ": " + e.getMessage(), null, e);
         }
-        files.put(REPO_FILE, ContainerLayout.repoDefinition().getBytes(StandardCharsets.UTF_8));
+        files.remove(ProfileReader.DESCRIPTOR);
+        if (!profile.base().pulled()) {
+            files.remove(profile.base().script());
+        }
+        if (!files.containsKey(ProfileReader.DOCKERFILE)) {
+            files.put(ProfileReader.DOCKERFILE, builtInDockerfile(profile));
+        }
+        StringBuilder readme = new StringBuilder("# The repository files of the " + profile.name() + " profile.\n");
+        profile.repoFiles().forEach(f -> {
+            files.remove(f.name());
+            files.put(REPOS_DIR + f.name(), f.text().getBytes(StandardCharsets.UTF_8));
+        });
+        files.put(REPOS_DIR + "xsbuild-profile", readme.toString().getBytes(StandardCharsets.UTF_8));
+        StringBuilder macros = new StringBuilder("# The rpm macros of the " + profile.name() + " profile.\n");
+        profile.macros().forEach((name, value) -> macros.append('%').append(name).append(' ').append(value).append('\n'));
+        files.put(MACROS_FILE, macros.toString().getBytes(StandardCharsets.UTF_8));
         return new ProfileContext(files);
     }
 
-    private static void readJar(JarFile jar, String folder, SortedMap<String, byte[]> files) throws IOException {
-        Enumeration<JarEntry> entries = jar.entries();
-        while (entries.hasMoreElements()) {
-            JarEntry entry = entries.nextElement();
-            if (!entry.isDirectory() && entry.getName().startsWith(folder)) {
-                try (InputStream in = jar.getInputStream(entry)) {
-                    files.put(entry.getName().substring(folder.length()), in.readAllBytes());
-                }
+    private static byte[] builtInDockerfile(Profile profile) throws EnvironmentException {
+        String resource = profile.packageManager().name().toLowerCase(java.util.Locale.ROOT) + ".Dockerfile";
+        try (InputStream in = ProfileContext.class.getResourceAsStream("/io/xsbuild/profile/" + resource)) {
+            if (in == null) {
+                throw new EnvironmentException("The toolkit lacks its " + resource, "build it again (mvn -B package)");
             }
-        }
-    }
-
-    private static void readDirectory(Path dir, SortedMap<String, byte[]> files) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
-            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new EnvironmentException("Cannot read the toolkit's " + resource + ": " + e.getMessage(), null, e);
         }
     }
 

@@ -7,7 +7,6 @@ import io.xsbuild.profile.ContainerLayout;
 import io.xsbuild.profile.PackageManager;
 import io.xsbuild.session.SessionContainer;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,14 +14,9 @@ import java.util.List;
 public final class SourceDownload {
 
     private final PackageManager packageManager;
-    private final Path repo;
 
-    /**
-     * @param repo the repository's directory on the host, mounted at {@link ContainerLayout#REPO_MOUNT}
-     */
-    public SourceDownload(PackageManager packageManager, Path repo) {
+    public SourceDownload(PackageManager packageManager) {
         this.packageManager = packageManager;
-        this.repo = repo;
     }
 
     /**
@@ -44,7 +38,7 @@ public final class SourceDownload {
             }
         });
         if (exit != 0 || found.isEmpty()) {
-            throw new PackageNotFoundException(name, repo, output.summary());
+            throw new PackageNotFoundException(name, output.summary());
         }
         return found.stream().sorted().reduce((a, b) -> b).orElseThrow();
     }

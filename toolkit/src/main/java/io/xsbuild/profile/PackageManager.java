@@ -5,8 +5,7 @@ import java.util.List;
 
 /**
  * The package manager of a build environment, and the exact commands xsbuild runs with it. Source
- * packages are fetched from xsbuild's repository alone ({@link ContainerLayout#REPO_ID}); BuildRequires
- * come from every repository the image enables.
+ * packages and BuildRequires come from every repository the run enables, in their priority order.
  */
 public enum PackageManager {
 
@@ -14,8 +13,7 @@ public enum PackageManager {
     YUM {
         @Override
         public List<String> downloadSource(String name, String destDir) {
-            return List.of("yumdownloader", "--source", "--disablerepo=*", "--enablerepo=" + ContainerLayout.REPO_ID,
-                    "--destdir", destDir, name);
+            return List.of("yumdownloader", "--source", "--destdir", destDir, name);
         }
 
         @Override
@@ -28,8 +26,7 @@ public enum PackageManager {
     DNF {
         @Override
         public List<String> downloadSource(String name, String destDir) {
-            return List.of("dnf", "--disablerepo=*", "--enablerepo=" + ContainerLayout.REPO_ID,
-                    "download", "--source", "--destdir", destDir, name);
+            return List.of("dnf", "download", "--source", "--destdir", destDir, name);
         }
 
         @Override

@@ -8,6 +8,7 @@ import io.xsbuild.container.Step;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A container started by a {@link Session}: what the build stages do with it. */
@@ -67,6 +68,11 @@ public final class SessionContainer {
 
     public List<Path> copyOut(String containerPath, Path hostDir) throws ContainerException {
         return runtime.copyOut(id, containerPath, hostDir);
+    }
+
+    /** The address at which the container reaches the engine's machine, while it has a network. */
+    public Optional<String> gateway() throws ContainerException {
+        return runtime.gateway(id);
     }
 
     /** Disconnects every network: afterwards only {@code lo} remains. */

@@ -9,14 +9,16 @@ import io.xsbuild.event.Events;
 import io.xsbuild.image.EnvImage;
 import io.xsbuild.image.EnvImages;
 import io.xsbuild.profile.ContainerLayout;
+import io.xsbuild.repository.ContainerRepos;
 import io.xsbuild.session.Session;
+import io.xsbuild.session.SessionContainer;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code xsbuild shell}: the profile's image with the repository and the given directories
- * mounted, and a login shell in it, or one command run with its arguments exactly as given. The
+ * {@code xsbuild shell}: the profile's image with the run's repositories configured and the given
+ * directories mounted, and a login shell in it, or one command run with its arguments exactly as given. The
  * container is removed when it ends.
  */
 public final class Shell {
@@ -31,21 +33,22 @@ public final class Shell {
 
     /** Runs the shell or command; returns its exit code. */
     public int run(ShellRequest request) throws XsbuildException {
-        try (ContainerRuntime runtime = connector.connect();
+        try (ContainerRepos repos = ContainerRepos.resolve(request.repos(), request.profile().name(),
+                request.profile().repoFiles(), events);
+             ContainerRuntime runtime = connector.connect();
              Session session = Session.open(runtime, request.session(), events)) {
             EnvImage image = new EnvImages(session).ensure(request.profile());
-            ContainerSpec.Builder spec = ContainerSpec.builder(image.tag())
+            ContainerSpec.Builder spec = repos.mount(ContainerSpec.builder(image.tag())
                     .network("bridge")
-                    .hostname("xsbuild");
-            if (request.repo() != null) {
-                spec.mount(request.repo().mount());
-            }
+                    .hostname("xsbuild"));
             request.mounts().forEach(spec::mount);
             String home = home(request.user());
             String dir = request.mounts().isEmpty() ? home : request.mounts().get(0).container();
             List<String> argv = request.command().isEmpty() ? List.of("bash", "-l") : request.command();
             Step step = new Step(argv, request.user(), dir, home == null ? Map.of() : Map.of("HOME", home));
-            return session.start(spec).attach(step, request.tty());
+            SessionContainer container = session.start(spec);
+            repos.apply(container);
+            return container.attach(step, request.tty());
         }
     }
 

@@ -9,7 +9,7 @@ import io.xsbuild.container.FakeRuntime;
 import io.xsbuild.container.ImageInfo;
 import io.xsbuild.container.Step;
 import io.xsbuild.profile.ContainerLayout;
-import io.xsbuild.profile.Profiles;
+import io.xsbuild.profile.ProfileCatalog;
 import io.xsbuild.testing.TestRpms;
 
 import java.io.IOException;
@@ -39,7 +39,7 @@ public final class FakeBuilds {
     public FakeBuilds(FakeRuntime fake) {
         this.fake = fake;
         fake.answers = this::answer;
-        for (String base : List.of(Profiles.TESTBASE_IMAGE, "centos:7.9.2009", "almalinux:9")) {
+        for (String base : List.of(ProfileCatalog.TESTBASE_IMAGE, "centos:7.9.2009", "almalinux:9")) {
             fake.images.put(base, new ImageInfo("sha256:base-" + base, List.of(base), Map.of(), 1));
         }
     }

@@ -15,8 +15,8 @@ import io.xsbuild.error.UsageException;
 import io.xsbuild.event.Events;
 import io.xsbuild.git.NoTagException;
 import io.xsbuild.git.TestRepository;
-import io.xsbuild.image.Repo;
-import io.xsbuild.profile.Profiles;
+import io.xsbuild.repository.RepoRequest;
+import io.xsbuild.profile.ProfileCatalog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,13 +48,13 @@ class GitBuildTest {
     Path tmp;
 
     private TestRepository git;
-    private Repo repo;
+    private RepoRequest repo;
     private Path out;
 
     @BeforeEach
     void checkout() throws Exception {
         git = GitProjects.tagged(tmp.resolve("xsgit"));
-        repo = Repo.at(FakeBuilds.repository(tmp.resolve("repo"), "<repomd/>"));
+        repo = RepoRequest.of(FakeBuilds.repository(tmp.resolve("repo"), "<repomd/>"));
         out = tmp.resolve("out");
     }
 
@@ -62,8 +62,13 @@ class GitBuildTest {
         return build(BuildRequest.of(git.dir().toString()), make, settings, repo);
     }
 
-    private RebuildReport build(BuildRequest source, MakeRequest make, BuildSettings settings, Repo repository) throws Exception {
-        BuildSetup setup = new BuildSetup(Profiles.named("el9"), repository, out, settings, null, "unit");
+    private RebuildReport build(BuildRequest source, MakeRequest make, BuildSettings settings, RepoRequest repository) throws Exception {
+        return build("el9", source, make, settings, repository);
+    }
+
+    private RebuildReport build(String profile, BuildRequest source, MakeRequest make, BuildSettings settings,
+                                RepoRequest repository) throws Exception {
+        BuildSetup setup = new BuildSetup(ProfileCatalog.shipped().named(profile), repository, out, settings, null, "unit");
         return new GitBuild(() -> fake, tmp.resolve("cache"), events, Clock.systemUTC())
                 .run(new GitBuildRequest(source, make, setup));
     }
@@ -120,7 +125,7 @@ class GitBuildTest {
         assertThat(rebuild.env()).containsEntry("SOURCE_DATE_EPOCH", commitTime)
                 .containsEntry("GIT_CEILING_DIRECTORIES", "/home/builder/rpmbuild");
         assertThat(fake.copiedIn).extracting(FakeRuntime.CopyIn::containerDir)
-                .containsExactly("/var/tmp/xsbuild/git", "/var/tmp/xsbuild/git");
+                .containsExactly("/etc/yum.repos.d", "/etc/yum.repos.d", "/var/tmp/xsbuild/git", "/var/tmp/xsbuild/git");
         assertThat(new String(fake.files.get("/var/tmp/xsbuild/git/SPECS/xsgit.spec"), StandardCharsets.ISO_8859_1))
                 .contains("Release:        " + release + "%{?dist}\n");
         assertThat(fake.files).containsKey("/var/tmp/xsbuild/git/SOURCES/xsgit-1.0.tar.gz");
@@ -184,7 +189,7 @@ class GitBuildTest {
         assertThat(report.ok()).as(said.toString()).isTrue();
         assertThat(argv()).containsSubsequence(
                 List.of("chown", "-R", "builder:", "/home/builder/src"),
-                List.of("dnf", "--disablerepo=*", "--enablerepo=xsbuild", "download", "--source",
+                List.of("dnf", "download", "--source",
                         "--destdir", "/var/tmp/xsbuild/srpms/xsdemo-hello", "xsdemo-hello"),
                 List.of("dnf", "builddep", "-y", "--setopt=install_weak_deps=False", FakeBuilds.srpm("xsdemo-hello")),
                 List.of("sh", "-c", DirectorySnapshot.FIND_COMMAND),
@@ -198,7 +203,8 @@ class GitBuildTest {
         assertThat(make.env()).containsEntry("SOURCE_DATE_EPOCH", git.git("log", "-1", "--format=%ct"))
                 .containsEntry("GIT_CEILING_DIRECTORIES", "/home/builder")
                 .containsEntry("XSBUILD_GIT_DESCRIBE", git.git("describe", "--tags", "--always", "--dirty"));
-        assertThat(fake.copiedIn).singleElement().satisfies(c -> assertThat(c.containerDir()).isEqualTo("/home/builder"));
+        assertThat(fake.copiedIn).extracting(FakeRuntime.CopyIn::containerDir)
+                .as("the repository files, then the checkout").containsExactly("/etc/yum.repos.d", "/etc/yum.repos.d", "/home/builder");
         assertThat(fake.files).containsKeys("/home/builder/src/Makefile", "/home/builder/src/hello.c")
                 .noneSatisfy((path, content) -> assertThat(path).contains(".git"));
         assertThat(fake.disconnected).hasSize(1);
@@ -286,10 +292,10 @@ class GitBuildTest {
 
     @Test
     void aPackageWithoutARepositoryIsAUsageError() {
-        Throwable thrown = catchThrowable(() -> build(BuildRequest.of(git.dir().toString()),
+        Throwable thrown = catchThrowable(() -> build("testbase", BuildRequest.of(git.dir().toString()),
                 new MakeRequest(null, "xsdemo-hello", List.of()), BuildSettings.DEFAULT, null));
         assertThat(thrown).isInstanceOf(UsageException.class)
-                .hasMessage("--package xsdemo-hello needs --repo DIR: its source package comes from it");
+                .hasMessage("--package xsdemo-hello needs --repo: its source package comes from it");
         assertThat(fake.started).isEmpty();
     }
 }

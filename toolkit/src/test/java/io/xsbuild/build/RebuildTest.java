@@ -14,9 +14,10 @@ import io.xsbuild.container.Labels;
 import io.xsbuild.container.Step;
 import io.xsbuild.event.Events;
 import io.xsbuild.image.EnvImages;
-import io.xsbuild.image.Repo;
+import io.xsbuild.repository.ContainerRepos;
+import io.xsbuild.repository.RepoRequest;
 import io.xsbuild.profile.Profile;
-import io.xsbuild.profile.Profiles;
+import io.xsbuild.profile.ProfileCatalog;
 import io.xsbuild.session.Session;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,21 +43,23 @@ class RebuildTest {
     @TempDir
     Path tmp;
 
-    private Repo repo;
+    private Path repoDir;
+    private RepoRequest repo;
     private Path out;
 
     @BeforeEach
     void repository() throws Exception {
-        repo = Repo.at(FakeBuilds.repository(tmp.resolve("repo"), "<repomd/>"));
+        repoDir = FakeBuilds.repository(tmp.resolve("repo"), "<repomd/>");
+        repo = RepoRequest.of(repoDir);
         out = tmp.resolve("out");
     }
 
     private RebuildReport rebuild(String profile, BuildSettings settings, String... names) throws Exception {
         List<SrpmSource> sources = new ArrayList<>();
         for (String name : names) {
-            sources.add(new RepoSrpm(name, repo));
+            sources.add(new RepoSrpm(name));
         }
-        return rebuild(Profiles.named(profile), sources, settings);
+        return rebuild(ProfileCatalog.shipped().named(profile), sources, settings);
     }
 
     private RebuildReport rebuild(Profile profile, List<SrpmSource> sources, BuildSettings settings) throws Exception {
@@ -76,7 +79,7 @@ class RebuildTest {
 
         assertThat(report.ok()).isTrue();
         assertThat(argv()).containsSubsequence(
-                List.of("dnf", "--disablerepo=*", "--enablerepo=xsbuild", "download", "--source",
+                List.of("dnf", "download", "--source",
                         "--destdir", "/var/tmp/xsbuild/srpms/xapi", "xapi"),
                 List.of("find", "/var/tmp/xsbuild/srpms/xapi", "-maxdepth", "1", "-name", "*.src.rpm"),
                 List.of("dnf", "builddep", "-y", "--setopt=install_weak_deps=False", FakeBuilds.srpm("xapi")),
@@ -88,7 +91,7 @@ class RebuildTest {
         assertThat(builddep.user()).isEqualTo("root");
         assertThat(fake.disconnected).hasSize(1);
         assertThat(fake.started.get(0).mounts()).singleElement()
-                .satisfies(m -> assertThat(m.container()).isEqualTo("/srv/xsbuild/repo"))
+                .satisfies(m -> assertThat(m.container()).isEqualTo("/srv/xsbuild/repos/xsbuild"))
                 .satisfies(m -> assertThat(m.readOnly()).isTrue());
     }
 
@@ -99,7 +102,7 @@ class RebuildTest {
 
         assertThat(report.ok()).isTrue();
         assertThat(argv()).containsSubsequence(
-                List.of("yumdownloader", "--source", "--disablerepo=*", "--enablerepo=xsbuild",
+                List.of("yumdownloader", "--source",
                         "--destdir", "/var/tmp/xsbuild/srpms/xcp-networkd", "xcp-networkd"),
                 List.of("yum-builddep", "-y", FakeBuilds.srpm("xcp-networkd")),
                 List.of("rpmbuild", "--rebuild", "--define", "_topdir /home/builder/rpmbuild", FakeBuilds.srpm("xcp-networkd")));
@@ -196,7 +199,7 @@ class RebuildTest {
         RebuildReport report = rebuild("el9", BuildSettings.DEFAULT, "nosuch");
         PackageResult nosuch = report.packages().get(0);
         assertThat(nosuch.failedStage()).isEqualTo("fetch");
-        assertThat(nosuch.error()).isEqualTo("No source package 'nosuch' in the repository " + repo.dir()
+        assertThat(nosuch.error()).isEqualTo("No source package 'nosuch' in the repositories of this run"
                 + ": the package manager said \"Error: No package nosuch available.\"");
         assertThat(argv()).noneMatch(a -> a.get(0).equals("rpmbuild"));
     }
@@ -231,7 +234,7 @@ class RebuildTest {
     void aHostSourcePackageIsCopiedInThroughTheArchiveApi() throws Exception {
         Path file = Files.write(tmp.resolve("xapi-1.0-1.src.rpm"), FakeBuilds.srpmBytes("xapi"));
         fake.files.put("/home/builder/rpmbuild/" + FakeBuilds.rpm("xapi"), FakeBuilds.rpmBytes("xapi"));
-        RebuildReport report = rebuild(Profiles.named("el9"), List.of(new HostSrpm(file)), BuildSettings.DEFAULT);
+        RebuildReport report = rebuild(ProfileCatalog.shipped().named("el9"), List.of(new HostSrpm(file)), BuildSettings.DEFAULT);
         assertThat(report.packages().get(0).name()).isEqualTo("xapi");
         assertThat(fake.files).containsKey("/var/tmp/xsbuild/srpms/xapi-1.0-1.src.rpm");
         assertThat(argv()).noneMatch(a -> a.contains("download"));
@@ -242,11 +245,12 @@ class RebuildTest {
     @Test
     void aWarmImageMadeForThePackagesIsUsed() throws Exception {
         builds.knows("xapi");
-        Profile el9 = Profiles.named("el9");
+        Profile el9 = ProfileCatalog.shipped().named("el9");
         String warm;
         try (Session session = Session.open(fake, "warm", Events.NONE)) {
             EnvImages images = new EnvImages(session);
-            warm = images.warm(images.ensure(el9), el9, repo, List.of("xapi")).tag();
+            warm = images.warm(images.ensure(el9), el9, ContainerRepos.resolve(repo, "el9", el9.repoFiles(), Events.NONE),
+                    List.of("xapi")).tag();
         }
         fake.steps.clear();
         RebuildReport report = rebuild("el9", BuildSettings.DEFAULT, "xapi");
@@ -261,12 +265,12 @@ class RebuildTest {
     @Test
     void aWarmImageOfAnotherRepositoryStateStillRunsBuilddep() throws Exception {
         builds.knows("xapi");
-        Profile el9 = Profiles.named("el9");
+        Profile el9 = ProfileCatalog.shipped().named("el9");
         try (Session session = Session.open(fake, "warm", Events.NONE)) {
             EnvImages images = new EnvImages(session);
-            images.warm(images.ensure(el9), el9, repo, List.of("xapi"));
+            images.warm(images.ensure(el9), el9, ContainerRepos.resolve(repo, "el9", el9.repoFiles(), Events.NONE), List.of("xapi"));
         }
-        repo = Repo.at(FakeBuilds.repository(repo.dir(), "<repomd revision=\"2\"/>"));
+        FakeBuilds.repository(repoDir, "<repomd revision=\"2\"/>");
         fake.steps.clear();
         RebuildReport report = rebuild("el9", BuildSettings.DEFAULT, "xapi");
         assertThat(report.image()).startsWith("xsbuild/el9-env:");
@@ -284,21 +288,21 @@ class RebuildTest {
     @Test
     void anImageGivenByTagMustBeOneXsbuildMadeForTheProfile() throws Exception {
         builds.knows("xapi");
-        Profile el9 = Profiles.named("el9");
+        Profile el9 = ProfileCatalog.shipped().named("el9");
         String env;
         try (Session session = Session.open(fake, "image", Events.NONE)) {
             env = new EnvImages(session).ensure(el9).tag();
         }
-        RebuildRequest asEl7 = new RebuildRequest(new BuildSetup(Profiles.named("el7"), repo, out, BuildSettings.DEFAULT, env, "unit"),
-                List.of(new RepoSrpm("xapi", repo)));
+        RebuildRequest asEl7 = new RebuildRequest(new BuildSetup(ProfileCatalog.shipped().named("el7"), repo, out, BuildSettings.DEFAULT, env, "unit"),
+                List.of(new RepoSrpm("xapi")));
         assertThat(catchThrowable(() -> new Rebuild(() -> fake, events, Clock.systemUTC()).run(asEl7)))
-                .hasMessage("The image " + env + " is of the el9 profile, not el7");
+                .hasMessage("The image " + env + " is of the el9 profile, not xs8");
         RebuildRequest foreign = new RebuildRequest(new BuildSetup(el9, repo, out, BuildSettings.DEFAULT, "almalinux:9", "unit"),
-                List.of(new RepoSrpm("xapi", repo)));
+                List.of(new RepoSrpm("xapi")));
         assertThat(catchThrowable(() -> new Rebuild(() -> fake, events, Clock.systemUTC()).run(foreign)))
                 .hasMessage("The image almalinux:9 was not made by xsbuild image build");
         RebuildRequest right = new RebuildRequest(new BuildSetup(el9, repo, out, BuildSettings.DEFAULT, env, "unit"),
-                List.of(new RepoSrpm("xapi", repo)));
+                List.of(new RepoSrpm("xapi")));
         assertThat(new Rebuild(() -> fake, events, Clock.systemUTC()).run(right).image()).isEqualTo(env);
     }
 

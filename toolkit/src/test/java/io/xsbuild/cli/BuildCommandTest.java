@@ -127,7 +127,7 @@ class BuildCommandTest {
                 Map.entry(List.of("build", "xsgit", "--make", "--version-from-tag"), "--version-from-tag is for rpmbuild"),
                 Map.entry(List.of("build", "xsgit", "--make", "--package", "x", "--spec", "xsgit.spec"),
                         "Give --package or --spec, not both"),
-                Map.entry(List.of("build", "xsgit", "--make", "--package", "x"), "--package x needs --repo DIR"),
+                Map.entry(List.of("build", "xsgit", "--make", "--package", "x"), "--package x needs --repo"),
                 Map.entry(List.of("build", "xsgit", "--define", "nospace"), "--define takes 'MACRO VALUE'"),
                 Map.entry(List.of("build", "repo"), "is not a git checkout"),
                 Map.entry(List.of("build", "xsgit"), "Several spec files in " + git.dir() + ": other.spec, xsgit.spec"),

@@ -1,12 +1,14 @@
 package io.xsbuild.cli;
 
+import io.xsbuild.container.EngineInfo;
 import io.xsbuild.container.EngineUnavailableException;
 import io.xsbuild.container.FakeRuntime;
 import io.xsbuild.container.ImageInfo;
 import io.xsbuild.container.RuntimeConnector;
-import io.xsbuild.profile.Profiles;
+import io.xsbuild.profile.ProfileCatalog;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -72,13 +74,31 @@ class CliTest {
     @Test
     void doctorReportsTheEngineAndTheImagesEachProfileNeeds() {
         FakeRuntime fake = new FakeRuntime();
-        fake.images.put(Profiles.TESTBASE_IMAGE, new ImageInfo("sha256:1", List.of(Profiles.TESTBASE_IMAGE), Map.of(), 1));
+        fake.images.put(ProfileCatalog.TESTBASE_IMAGE, new ImageInfo("sha256:1", List.of(ProfileCatalog.TESTBASE_IMAGE), Map.of(), 1));
         CliRun r = CliRun.run(() -> fake, "doctor");
         assertThat(r.exitCode).as(r.toString()).isZero();
-        assertThat(r.out).contains("Docker engine  ok  20.10.24 (API 1.41) at unix:///fake.sock")
-                .contains("testbase  xsbuild/testbase:bookworm  ok")
-                .contains("missing: make it with docker pull centos:7.9.2009");
+        assertThat(r.out).contains("Docker engine  ok  20.10.24 (API 1.41) at unix:///fake.sock, linux/amd64\n  chosen: DOCKER_HOST\n")
+                .contains("docker       ok  ")
+                .containsPattern("testbase +Debian bookworm with rpm and dnf.*\n +xsbuild/testbase:bookworm  ok")
+                .containsPattern("xs8 +XenServer 8 dom0.*\\(also el7\\)\n +centos:7.9.2009  missing: make it with docker pull centos:7.9.2009");
         assertThat(fake.closed).as("the connection is closed").isTrue();
+    }
+
+    @Test
+    void doctorSaysWhenTheEngineIsPodmanAndWhichSocketItChose() {
+        FakeRuntime podman = new FakeRuntime() {
+            @Override
+            public EngineInfo info() {
+                return new EngineInfo(EngineInfo.PODMAN, "unix:///run/podman/podman.sock",
+                        "the rootful Podman socket (DOCKER_HOST is unset and there is no usable /var/run/docker.sock)", "4.3.1", "1.41",
+                        "linux/amd64", null);
+            }
+        };
+        CliRun r = CliRun.run(() -> podman, Map.of("PATH", ""), Path.of("."), "doctor");
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.out).contains("Podman engine  ok  4.3.1 (API 1.41) at unix:///run/podman/podman.sock, linux/amd64\n"
+                        + "  chosen: the rootful Podman socket (DOCKER_HOST is unset and there is no usable /var/run/docker.sock)\n")
+                .contains("podman       missing: apt-get install -y podman (for entering a container kept with --keep)");
     }
 
     @Test

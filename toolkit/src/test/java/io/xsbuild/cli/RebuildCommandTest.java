@@ -57,7 +57,7 @@ class RebuildCommandTest {
         CliRun r = run("rebuild", "--repo", "repo", "nosuch");
         assertThat(r.exitCode).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err.lines().filter(l -> l.startsWith("xsbuild:")).toList()).containsExactly(
-                "xsbuild: nosuch: No source package 'nosuch' in the repository " + dir.resolve("repo")
+                "xsbuild: nosuch: No source package 'nosuch' in the repositories of this run"
                         + ": the package manager said \"Error: No package nosuch available.\"");
     }
 
@@ -94,7 +94,7 @@ class RebuildCommandTest {
     @Test
     void usageErrorsExit2() {
         assertThat(run("rebuild").err).contains("Nothing to rebuild");
-        assertThat(run("rebuild", "xapi").err).contains("needs --repo DIR");
+        assertThat(run("rebuild", "xapi").err).contains("needs --repo: the testbase profile has no repositories of its own");
         assertThat(run("rebuild", "--repo", "nowhere", "xapi").err).contains("No repository at " + dir.resolve("nowhere"));
         assertThat(run("rebuild", "--repo", "repo", "--define", "nospace", "xapi").err).contains("--define takes 'MACRO VALUE'");
         assertThat(run("rebuild", "--repo", "repo", "xapi", "--srpm", "missing.src.rpm").err).contains("not both");

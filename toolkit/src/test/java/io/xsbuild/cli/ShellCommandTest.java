@@ -58,7 +58,7 @@ class ShellCommandTest {
         CliRun r = run("shell", "--repo", "repo", "-v", "src", "-v", "data:/data:ro", "--user", "root", "--", "make");
         assertThat(r.exitCode).as(r.toString()).isZero();
         assertThat(fake.started.get(0).mounts()).containsExactly(
-                new Mount(dir.resolve("repo"), "/srv/xsbuild/repo", true),
+                new Mount(dir.resolve("repo"), "/srv/xsbuild/repos/xsbuild", true),
                 new Mount(dir.resolve("src"), dir.resolve("src").toString(), false),
                 new Mount(dir.resolve("data"), "/data", true));
         assertThat(fake.attached.get(0).workingDir()).isEqualTo(dir.resolve("src").toString());

@@ -31,7 +31,7 @@ public class FakeRuntime implements ContainerRuntime {
     public record CopyIn(Path host, String containerDir) {
     }
 
-    public final EngineInfo engine = new EngineInfo("unix:///fake.sock", "20.10.24", "1.41", "linux/amd64", null);
+    public final EngineInfo engine = new EngineInfo(EngineInfo.DOCKER, "unix:///fake.sock", "DOCKER_HOST", "20.10.24", "1.41", "linux/amd64", null);
     public final Map<String, ImageInfo> images = new LinkedHashMap<>();
     public final List<ImageBuild> builds = new ArrayList<>();
     /** The containers not removed yet, by id. */
@@ -133,6 +133,11 @@ public class FakeRuntime implements ContainerRuntime {
         images.put(id, info);
         images.put(commit.tag(), info);
         return id;
+    }
+
+    @Override
+    public Optional<String> gateway(String containerId) {
+        return disconnected.contains(containerId) ? Optional.empty() : Optional.of("172.17.0.1");
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.xsbuild.container.FakeRuntime;
 import io.xsbuild.container.ImageInfo;
 import io.xsbuild.error.EnvironmentException;
 import io.xsbuild.event.Events;
-import io.xsbuild.profile.Profiles;
+import io.xsbuild.profile.ProfileCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,14 +36,14 @@ class DemoProfileTest {
 
     @Test
     void offlineTheTestbaseImageThatIsThereIsUsed() throws Exception {
-        runtime.images.put(Profiles.TESTBASE_IMAGE, new ImageInfo("sha256:t", java.util.List.of(), java.util.Map.of(), 0));
+        runtime.images.put(ProfileCatalog.TESTBASE_IMAGE, new ImageInfo("sha256:t", java.util.List.of(), java.util.Map.of(), 0));
         assertThat(profile(false).choose(null).name()).isEqualTo("testbase");
         assertThat(runtime.pulled).isEmpty();
     }
 
     @Test
     void whenTheRegistryAnswersButThePullFailsTheDemoFallsBackToTestbase() throws Exception {
-        runtime.images.put(Profiles.TESTBASE_IMAGE, new ImageInfo("sha256:t", java.util.List.of(), java.util.Map.of(), 0));
+        runtime.images.put(ProfileCatalog.TESTBASE_IMAGE, new ImageInfo("sha256:t", java.util.List.of(), java.util.Map.of(), 0));
         assertThat(profile(true).choose(null).name()).isEqualTo("testbase");
         assertThat(runtime.pulled).containsExactly("almalinux:9");
     }
@@ -51,13 +51,13 @@ class DemoProfileTest {
     @Test
     void offlineWithoutTheTestbaseImageOrItsRecipeSaysWhatToDo() {
         assertThatThrownBy(() -> profile(false).choose(null)).isInstanceOf(EnvironmentException.class)
-                .hasMessageContaining(Profiles.TESTBASE_IMAGE).hasMessageContaining("build.sh");
+                .hasMessageContaining(ProfileCatalog.TESTBASE_IMAGE).hasMessageContaining("build.sh");
     }
 
     @Test
     void theProfileAskedForIsTakenWithoutAskingARegistry() throws Exception {
         assertThat(new DemoProfile(runtime, Events.NONE, () -> {
             throw new AssertionError("asked");
-        }, home).choose("el7").name()).isEqualTo("el7");
+        }, home).choose("el7").name()).as("el7 is what xs8 answers to").isEqualTo("xs8");
     }
 }

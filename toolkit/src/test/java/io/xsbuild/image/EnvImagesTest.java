@@ -10,7 +10,9 @@ import io.xsbuild.container.Step;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.profile.Profile;
-import io.xsbuild.profile.Profiles;
+import io.xsbuild.profile.ProfileCatalog;
+import io.xsbuild.repository.ContainerRepos;
+import io.xsbuild.repository.RepoRequest;
 import io.xsbuild.packages.PackageNotFoundException;
 import io.xsbuild.session.Session;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +32,7 @@ class EnvImagesTest {
     private final FakeRuntime fake = new FakeRuntime();
     private final FakeBuilds builds = new FakeBuilds(fake);
     private Session session;
-    private Repo repo;
+    private ContainerRepos repo;
 
     @TempDir
     Path tmp;
@@ -38,7 +40,13 @@ class EnvImagesTest {
     @BeforeEach
     void open() throws Exception {
         session = Session.open(fake, "unit", Events.NONE);
-        repo = Repo.at(FakeBuilds.repository(tmp, "<repomd/>"));
+        repo = repos(FakeBuilds.repository(tmp, "<repomd/>"));
+    }
+
+    /** The repository at {@code dir}, as a run of the el9 profile reads it. */
+    private static ContainerRepos repos(Path dir) throws Exception {
+        Profile el9 = ProfileCatalog.shipped().named("el9");
+        return ContainerRepos.resolve(RepoRequest.of(dir), el9.name(), el9.repoFiles(), Events.NONE);
     }
 
     @AfterEach
@@ -48,7 +56,7 @@ class EnvImagesTest {
 
     @Test
     void aProfileImageIsBuiltOnceOnItsBaseWithItsToolchainThenFound() throws Exception {
-        Profile el9 = Profiles.named("el9");
+        Profile el9 = ProfileCatalog.shipped().named("el9");
         EnvImage first = new EnvImages(session).ensure(el9);
         EnvImage second = new EnvImages(session).ensure(el9);
 
@@ -66,7 +74,7 @@ class EnvImagesTest {
 
     @Test
     void anotherBaseImageMakesAnotherTag() throws Exception {
-        Profile testbase = Profiles.named("testbase");
+        Profile testbase = ProfileCatalog.shipped().named("testbase");
         String before = new EnvImages(session).ensure(testbase).tag();
         fake.images.put(testbase.baseImage(), new ImageInfo("sha256:remade", List.of(testbase.baseImage()), Map.of(), 1));
         String after = new EnvImages(session).ensure(testbase).tag();
@@ -77,7 +85,7 @@ class EnvImagesTest {
     @Test
     void aMissingBaseImageIsAnEnvironmentErrorNamingTheCommandThatMakesIt() throws Exception {
         fake.images.remove("centos:7.9.2009");
-        var e = catchThrowableOfType(ImageMissingException.class, () -> new EnvImages(session).ensure(Profiles.named("el7")));
+        var e = catchThrowableOfType(ImageMissingException.class, () -> new EnvImages(session).ensure(ProfileCatalog.shipped().named("el7")));
         assertThat(e.kind()).isEqualTo(XsbuildException.Kind.ENVIRONMENT);
         assertThat(e.userMessage()).isEqualTo("The image centos:7.9.2009 is not in the Docker engine: make it with "
                 + "docker pull centos:7.9.2009, or choose another profile (--profile, XSBUILD_PROFILE)");
@@ -86,7 +94,7 @@ class EnvImagesTest {
     @Test
     void aWarmImageInstallsTheBuildRequiresWithTheRepositoryMountedAndIsCommitted() throws Exception {
         builds.knows("xapi").knows("xcp-networkd");
-        Profile el7 = Profiles.named("el7");
+        Profile el7 = ProfileCatalog.shipped().named("el7");
         EnvImages images = new EnvImages(session);
         EnvImage env = images.ensure(el7);
 
@@ -95,13 +103,13 @@ class EnvImagesTest {
         assertThat(fake.containers).as("the container is removed once committed").isEmpty();
         assertThat(fake.removed).hasSize(1);
         assertThat(fake.steps).extracting(Step::argv).contains(
-                List.of("yumdownloader", "--source", "--disablerepo=*", "--enablerepo=xsbuild",
+                List.of("yumdownloader", "--source",
                         "--destdir", "/var/tmp/xsbuild/srpms/xapi", "xapi"),
                 List.of("yum-builddep", "-y", FakeBuilds.srpm("xapi"), FakeBuilds.srpm("xcp-networkd")));
         assertThat(fake.commits).hasSize(1);
         assertThat(fake.commits.get(0).labels()).containsEntry(EnvImage.BUILDDEPS_LABEL, "xapi,xcp-networkd")
-                .containsEntry(EnvImage.REPOMD_LABEL, repo.repomdSha256());
-        assertThat(warm.tag()).matches("xsbuild/el7-deps:[0-9a-f]{16}");
+                .containsEntry(EnvImage.REPOS_LABEL, repo.selection().digest());
+        assertThat(warm.tag()).matches("xsbuild/xs8-deps:[0-9a-f]{16}");
         assertThat(warm.builddeps()).containsExactly("xapi", "xcp-networkd");
 
         assertThat(images.warm(env, el7, repo, List.of("xapi", "xcp-networkd")).built()).isFalse();
@@ -111,21 +119,21 @@ class EnvImagesTest {
     @Test
     void theWarmContainerHasTheRepositoryReadOnlyAtItsFixedPath() throws Exception {
         builds.knows("xapi");
-        Profile el9 = Profiles.named("el9");
+        Profile el9 = ProfileCatalog.shipped().named("el9");
         EnvImages images = new EnvImages(session);
         images.warm(images.ensure(el9), el9, repo, List.of("xapi"));
         assertThat(fake.started).hasSize(1);
-        assertThat(fake.started.get(0).mounts()).containsExactly(new Mount(tmp.toAbsolutePath().normalize(), "/srv/xsbuild/repo", true));
+        assertThat(fake.started.get(0).mounts()).containsExactly(new Mount(tmp.toAbsolutePath().normalize(), "/srv/xsbuild/repos/xsbuild", true));
         assertThat(fake.started.get(0).labels()).containsEntry(Labels.SESSION, "unit");
     }
 
     @Test
     void aWarmImageForAnUnknownPackageFailsNamingItAndLeavesNoContainer() throws Exception {
-        Profile el9 = Profiles.named("el9");
+        Profile el9 = ProfileCatalog.shipped().named("el9");
         EnvImages images = new EnvImages(session);
         EnvImage env = images.ensure(el9);
         var e = catchThrowableOfType(PackageNotFoundException.class, () -> images.warm(env, el9, repo, List.of("nosuch")));
-        assertThat(e.userMessage()).startsWith("No source package 'nosuch' in the repository " + repo.dir());
+        assertThat(e.userMessage()).startsWith("No source package 'nosuch' in the repositories of this run");
         assertThat(fake.containers).isEmpty();
         assertThat(fake.commits).isEmpty();
     }
@@ -133,11 +141,11 @@ class EnvImagesTest {
     @Test
     void anotherRepositoryStateMakesAnotherWarmImage() throws Exception {
         builds.knows("xapi");
-        Profile el9 = Profiles.named("el9");
+        Profile el9 = ProfileCatalog.shipped().named("el9");
         EnvImages images = new EnvImages(session);
         EnvImage env = images.ensure(el9);
         String before = images.warm(env, el9, repo, List.of("xapi")).tag();
-        String after = images.warm(env, el9, Repo.at(FakeBuilds.repository(tmp, "<repomd revision=\"2\"/>")), List.of("xapi")).tag();
+        String after = images.warm(env, el9, repos(FakeBuilds.repository(tmp, "<repomd revision=\"2\"/>")), List.of("xapi")).tag();
         assertThat(after).isNotEqualTo(before);
     }
 }

@@ -44,11 +44,8 @@ class BuildIT {
         HostTools.assume("git");
         repo = ExampleRepo.dir();
         demo = shared.resolve("xsdemo-git");
-        Process p = new ProcessBuilder(Engine.projectDir().resolve("examples/git-project/make-demo-repo.sh").toString(),
-                demo.toString()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(output).isZero();
-        describe = git(demo, "describe", "--tags");
+        DemoGitProject.make(demo);
+        describe = DemoGitProject.git(demo, "describe", "--tags");
     }
 
     private CliRun build(String... args) {
@@ -79,9 +76,24 @@ class BuildIT {
         assertThat(Files.readString(dir.resolve("first/logs/xsdemo-git/build.log")))
                 .contains("'-DVERSION=\"0.10.0-" + nvr.substring("xsdemo-git-0.10.0-".length()) + "\"'");
         assertThat(Files.readString(dir.resolve("first/result.json"))).contains("\"ok\": true",
-                "\"describe\": \"" + describe + "\"", "\"commit\": \"" + git(demo, "rev-parse", "HEAD") + "\"",
+                "\"describe\": \"" + describe + "\"", "\"commit\": \"" + DemoGitProject.git(demo, "rev-parse", "HEAD") + "\"",
                 "\"dirty\": false", "\"release\": \"1+s0+" + describe.replace('-', '+') + "%{?dist}\"");
         assertThat(first.out).contains("xsdemo-git: built from " + describe, "first/SRPMS/" + nvr + ".src.rpm");
+    }
+
+    @Test
+    void theExamplePackageRepositoryBuildsWithItsOwnVersionFromItsSourcesAndPatch() throws Exception {
+        CliRun r = build("--out", "out", Engine.projectDir().resolve("examples/package-repo").toString());
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        Path rpm = dir.resolve("out/RPMS/noarch/xsdemo-pkgrepo-1.2-3.noarch.rpm");
+        assertThat(rpm).isRegularFile();
+        assertThat(dir.resolve("out/SRPMS/xsdemo-pkgrepo-1.2-3.src.rpm")).isRegularFile();
+        assertThat(fromSrpm(dir.resolve("out/SRPMS/xsdemo-pkgrepo-1.2-3.src.rpm"), "xsdemo-pkgrepo-1.2.tar.gz"))
+                .as("the tarball of SOURCES/, not one made of the checkout")
+                .isEqualTo(Files.readAllBytes(Engine.projectDir().resolve("examples/package-repo/SOURCES/xsdemo-pkgrepo-1.2.tar.gz")));
+        assertThat(new String(fromSrpm(rpm, "./usr/bin/xsdemo-pkgrepo"), StandardCharsets.UTF_8)).as("the patch applied")
+                .contains("Hello from xsdemo-pkgrepo 1.2, ${1:-world}");
+        assertThat(Files.readString(dir.resolve("out/result.json"))).contains("\"version\": \"1.2\"", "\"release\": \"3%{?dist}\"");
     }
 
     @Test
@@ -235,14 +247,5 @@ class BuildIT {
         String errors = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(errors).isZero();
         return content;
-    }
-
-    private static String git(Path repository, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(p.waitFor()).as(output).isZero();
-        return output;
     }
 }

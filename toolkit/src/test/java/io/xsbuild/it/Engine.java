@@ -3,7 +3,7 @@ package io.xsbuild.it;
 import io.xsbuild.container.ContainerException;
 import io.xsbuild.container.ContainerRuntime;
 import io.xsbuild.container.DockerRuntime;
-import io.xsbuild.profile.Profiles;
+import io.xsbuild.profile.ProfileCatalog;
 import org.junit.jupiter.api.Assumptions;
 
 import java.nio.file.Path;
@@ -51,7 +51,7 @@ public final class Engine {
     }
 
     public static String testbaseImage() {
-        return System.getProperty("xsbuild.testbase.image", Profiles.TESTBASE_IMAGE);
+        return System.getProperty("xsbuild.testbase.image", ProfileCatalog.TESTBASE_IMAGE);
     }
 
     /** The project's root directory. */

@@ -7,7 +7,7 @@ import io.xsbuild.container.Step;
 import io.xsbuild.event.Events;
 import io.xsbuild.image.EnvImage;
 import io.xsbuild.image.EnvImages;
-import io.xsbuild.profile.Profiles;
+import io.xsbuild.profile.ProfileCatalog;
 import io.xsbuild.session.Session;
 import io.xsbuild.session.SessionContainer;
 
@@ -54,7 +54,7 @@ final class ExampleRepo {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> Directories.deleteQuietly(repo)));
         try (ContainerRuntime runtime = Engine.withTestbase();
              Session session = Session.open(runtime, "it-fixture-" + UUID.randomUUID(), Events.NONE)) {
-            EnvImage env = new EnvImages(session).ensure(Profiles.named("testbase"));
+            EnvImage env = new EnvImages(session).ensure(ProfileCatalog.shipped().named("testbase"));
             SessionContainer box = session.start(ContainerSpec.builder(env.tag()).network("none"));
             box.copyIn(Engine.projectDir().resolve("examples/packages"), "/tmp");
             box.copyIn(Engine.projectDir().resolve("toolkit/src/test/resources/specs"), "/tmp");

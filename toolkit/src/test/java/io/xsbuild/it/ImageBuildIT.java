@@ -54,7 +54,7 @@ class ImageBuildIT {
         String tag = field(first.out, "tag");
         MADE.add(tag);
         assertThat(tag).matches("xsbuild/testbase-deps:[0-9a-f]{16}");
-        assertThat(first.out).contains("\"built\": true", "\"repomd\": \"" + io.xsbuild.io.ChecksumType.SHA256.hex(repo.resolve("repodata/repomd.xml")));
+        assertThat(first.out).contains("\"built\": true", "\"reposDigest\": \"", "\"repos\": [\n    \"" + repo + "\"\n  ]");
 
         try (ContainerRuntime runtime = Engine.withTestbase()) {
             ImageInfo image = runtime.findImage(tag).orElseThrow();
@@ -83,7 +83,7 @@ class ImageBuildIT {
                 "--builddeps", "no-such-package");
         assertThat(r.exitCode).isEqualTo(1);
         assertThat(r.err.lines().toList()).last().asString()
-                .startsWith("xsbuild: No source package 'no-such-package' in the repository ");
+                .startsWith("xsbuild: No source package 'no-such-package' in the repositories of this run");
     }
 
     /** A string or number field of the JSON object printed. */

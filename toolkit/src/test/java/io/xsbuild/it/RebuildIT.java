@@ -83,7 +83,7 @@ class RebuildIT {
         CliRun r = rebuild("no-such-package");
         assertThat(r.exitCode).isEqualTo(1);
         assertThat(r.err.lines().filter(l -> l.startsWith("xsbuild:")).toList()).singleElement().asString()
-                .startsWith("xsbuild: no-such-package: No source package 'no-such-package' in the repository " + repo);
+                .startsWith("xsbuild: no-such-package: No source package 'no-such-package' in the repositories of this run");
     }
 
     @Test

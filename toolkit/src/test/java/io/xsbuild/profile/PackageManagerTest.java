@@ -10,43 +10,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PackageManagerTest {
 
     @Test
-    void el7FetchesWithYumdownloaderFromTheXsbuildRepositoryAlone() throws Exception {
-        PackageManager yum = Profiles.named("el7").packageManager();
+    void el7FetchesWithYumdownloaderFromTheEnabledRepositories() throws Exception {
+        PackageManager yum = ProfileCatalog.shipped().named("el7").packageManager();
         assertThat(yum.downloadSource("xcp-networkd", "/var/tmp/xsbuild/srpms/xcp-networkd")).containsExactly(
-                "yumdownloader", "--source", "--disablerepo=*", "--enablerepo=xsbuild",
-                "--destdir", "/var/tmp/xsbuild/srpms/xcp-networkd", "xcp-networkd");
+                "yumdownloader", "--source", "--destdir", "/var/tmp/xsbuild/srpms/xcp-networkd", "xcp-networkd");
     }
 
     @Test
     void el7InstallsBuildRequiresWithYumBuilddep() throws Exception {
-        PackageManager yum = Profiles.named("el7").packageManager();
+        PackageManager yum = ProfileCatalog.shipped().named("el7").packageManager();
         assertThat(yum.installBuildRequires(List.of("/w/a-1-1.src.rpm", "/w/b-2-1.src.rpm")))
                 .containsExactly("yum-builddep", "-y", "/w/a-1-1.src.rpm", "/w/b-2-1.src.rpm");
     }
 
     @Test
-    void el9FetchesWithDnfDownloadFromTheXsbuildRepositoryAlone() throws Exception {
-        PackageManager dnf = Profiles.named("el9").packageManager();
+    void el9FetchesWithDnfDownloadFromTheEnabledRepositories() throws Exception {
+        PackageManager dnf = ProfileCatalog.shipped().named("el9").packageManager();
         assertThat(dnf.downloadSource("xapi", "/d")).containsExactly(
-                "dnf", "--disablerepo=*", "--enablerepo=xsbuild", "download", "--source", "--destdir", "/d", "xapi");
+                "dnf", "download", "--source", "--destdir", "/d", "xapi");
     }
 
     @Test
     void el9InstallsBuildRequiresWithDnfBuilddepWithoutWeakDependencies() throws Exception {
-        PackageManager dnf = Profiles.named("el9").packageManager();
+        PackageManager dnf = ProfileCatalog.shipped().named("el9").packageManager();
         assertThat(dnf.installBuildRequires(List.of("/w/a-1-1.src.rpm")))
                 .containsExactly("dnf", "builddep", "-y", "--setopt=install_weak_deps=False", "/w/a-1-1.src.rpm");
     }
 
     @Test
     void testbaseUsesDnfLikeEl9() throws Exception {
-        assertThat(Profiles.named("testbase").packageManager()).isEqualTo(PackageManager.DNF);
-    }
-
-    @Test
-    void theRepositoryDefinitionPointsAtTheReadOnlyMount() {
-        assertThat(ContainerLayout.repoDefinition())
-                .startsWith("[xsbuild]\n")
-                .contains("baseurl=file:///srv/xsbuild/repo\n", "gpgcheck=0\n", "metadata_expire=0\n");
+        assertThat(ProfileCatalog.shipped().named("testbase").packageManager()).isEqualTo(PackageManager.DNF);
     }
 }

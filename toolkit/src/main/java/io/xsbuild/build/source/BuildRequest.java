@@ -12,15 +12,18 @@ import java.util.Objects;
  * @param match          the glob tags must match to version the build ({@code --match}); null for any tag
  * @param versionFromTag set Version from the tag too ({@code --version-from-tag})
  * @param always         version untagged history by the abbreviated commit id ({@code --always})
+ * @param versioning     whether the spec is stamped with git describe or built as it is ({@code --versioning})
  */
-public record BuildRequest(String source, String ref, Path spec, String match, boolean versionFromTag, boolean always) {
+public record BuildRequest(String source, String ref, Path spec, String match, boolean versionFromTag, boolean always,
+                           Versioning versioning) {
 
     public BuildRequest {
         Objects.requireNonNull(source, "source");
+        versioning = versioning == null ? Versioning.AUTO : versioning;
     }
 
-    /** The checkout at {@code source} as it is, with its one spec, versioned by its nearest tag. */
+    /** The checkout at {@code source} as it is, with its one spec, versioned as its layout says. */
     public static BuildRequest of(String source) {
-        return new BuildRequest(source, null, null, null, false, false);
+        return new BuildRequest(source, null, null, null, false, false, Versioning.AUTO);
     }
 }

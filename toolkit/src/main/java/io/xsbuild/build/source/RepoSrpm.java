@@ -2,7 +2,6 @@ package io.xsbuild.build.source;
 
 import io.xsbuild.container.LineSink;
 import io.xsbuild.error.XsbuildException;
-import io.xsbuild.image.Repo;
 import io.xsbuild.profile.Profile;
 import io.xsbuild.packages.SourceDownload;
 import io.xsbuild.session.SessionContainer;
@@ -10,16 +9,15 @@ import io.xsbuild.session.SessionContainer;
 import java.util.Objects;
 
 /** A source package fetched by name from the repository, with the profile's download tool. */
-public record RepoSrpm(String name, Repo repo) implements SrpmSource {
+public record RepoSrpm(String name) implements SrpmSource {
 
     public RepoSrpm {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(repo, "repo");
     }
 
     @Override
     public String fetch(SessionContainer container, Profile profile, LineSink log) throws XsbuildException {
-        return new SourceDownload(profile.packageManager(), repo.dir()).fetch(container, name, log);
+        return new SourceDownload(profile.packageManager()).fetch(container, name, log);
     }
 
     @Override

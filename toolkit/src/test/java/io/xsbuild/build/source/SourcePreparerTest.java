@@ -113,7 +113,7 @@ class SourcePreparerTest {
     @Test
     void exactlyOnATagWithVersionFromTag() throws Exception {
         repo.annotatedTag("v0.10.1");
-        PreparedSources p = prepare(new BuildRequest(repo.dir().toString(), null, null, null, true, false), "top");
+        PreparedSources p = prepare(new BuildRequest(repo.dir().toString(), null, null, null, true, false, null), "top");
         assertThat(p.version()).isEqualTo("0.10.1");
         assertThat(p.release()).isEqualTo("1+s0+v0.10.1%{?dist}");
         assertThat(p.source0().getFileName()).hasToString("demo-0.10.1.tar.gz");
@@ -132,7 +132,7 @@ class SourcePreparerTest {
 
     @Test
     void aRefOfAUrlIsBuiltFromTheCache() throws Exception {
-        PreparedSources p = prepare(new BuildRequest(repo.dir().toUri().toString(), "0.10.0", null, null, false, false), "top");
+        PreparedSources p = prepare(new BuildRequest(repo.dir().toUri().toString(), "0.10.0", null, null, false, false, null), "top");
         assertThat(p.release()).isEqualTo("1+s0+0.10.0%{?dist}");
         assertThat(tarContent(p.source0(), "demo-0.9.6/src/demo.c")).isEqualTo("int main(void) { return 0; }\n");
     }
@@ -141,9 +141,9 @@ class SourcePreparerTest {
     void noTagIsAnErrorUnlessAlways() throws Exception {
         repo.git("tag", "-d", "0.10.0");
         assertThatThrownBy(() -> prepare(BuildRequest.of(repo.dir().toString()), "top")).isInstanceOf(NoTagException.class);
-        PreparedSources p = prepare(new BuildRequest(repo.dir().toString(), null, null, null, false, true), "top");
+        PreparedSources p = prepare(new BuildRequest(repo.dir().toString(), null, null, null, false, true, null), "top");
         assertThat(p.release()).isEqualTo("1+s0+" + shortHead() + "%{?dist}");
-        assertThatThrownBy(() -> prepare(new BuildRequest(repo.dir().toString(), null, null, null, true, true), "other"))
+        assertThatThrownBy(() -> prepare(new BuildRequest(repo.dir().toString(), null, null, null, true, true, null), "other"))
                 .isInstanceOf(SpecException.class).hasMessageContaining("--version-from-tag needs a tag");
     }
 

@@ -1,0 +1,10 @@
+package io.xsbuild.repository;
+
+import io.xsbuild.error.UsageException;
+
+/** A repository given to a run that cannot be read or named as asked: which one, and why. */
+public class RepositoryException extends UsageException {
+    public RepositoryException(String message, String hint) {
+        super(message, hint);
+    }
+}
