@@ -1,6 +1,7 @@
 package io.xsbuild.cli;
 
 import io.xsbuild.container.DockerRuntime;
+import io.xsbuild.container.EngineEndpoint;
 
 /** The xsbuild command. */
 public final class Main {
@@ -9,6 +10,7 @@ public final class Main {
 
     public static void main(String[] args) {
         HostTerminal terminal = HostTerminal.system();
-        System.exit(Cli.commandLine(CliContext.system(() -> DockerRuntime.connect(terminal))).execute(args));
+        System.exit(Cli.commandLine(CliContext.system(() -> DockerRuntime.connect(terminal),
+                url -> () -> DockerRuntime.connect(EngineEndpoint.of(url, "--engine")))).execute(args));
     }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             ImageCommand.class,
             RebuildCommand.class,
             BuildCommand.class,
+            ChainCommand.class,
             ShellCommand.class,
             DoctorCommand.class,
             DemoCommand.class,

@@ -17,6 +17,14 @@ public interface ContainerRuntime extends AutoCloseable {
     /** The engine's version and API, proving it answers. */
     EngineInfo info() throws ContainerException;
 
+    /**
+     * How many processors the engine's machine has, which is how many builds it runs at once by default;
+     * this machine's count where the engine does not say.
+     */
+    default int cpus() throws ContainerException {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
     /** The image with this reference or id, if the engine has it. */
     Optional<ImageInfo> findImage(String reference) throws ContainerException;
 

@@ -179,6 +179,16 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     @Override
+    public int cpus() throws ContainerException {
+        try {
+            Integer n = client.infoCmd().exec().getNCPU();
+            return n == null || n < 1 ? ContainerRuntime.super.cpus() : n;
+        } catch (RuntimeException e) {
+            throw failure("Cannot ask the engine how many processors it has", e);
+        }
+    }
+
+    @Override
     public Optional<ImageInfo> findImage(String reference) throws ContainerException {
         try {
             InspectImageResponse image = client.inspectImageCmd(reference).exec();
