@@ -1,36 +1,31 @@
 package io.xsbuild.demo;
 
-import io.xsbuild.io.Directories;
-import io.xsbuild.build.output.Artifact;
 import io.xsbuild.build.BuildSettings;
 import io.xsbuild.build.BuildSetup;
-import io.xsbuild.build.output.PackageResult;
-import io.xsbuild.build.Rebuild;
-import io.xsbuild.build.output.RebuildReport;
-import io.xsbuild.build.RebuildRequest;
-import io.xsbuild.build.source.SpecSrpm;
-import io.xsbuild.build.source.SrpmSource;
-import io.xsbuild.build.source.RpmbuildOptions;
+import io.xsbuild.build.output.Artifact;
+import io.xsbuild.chain.Chain;
+import io.xsbuild.chain.ChainEngine;
+import io.xsbuild.chain.ChainInput;
+import io.xsbuild.chain.ChainPackage;
+import io.xsbuild.chain.ChainReport;
+import io.xsbuild.chain.ChainRequest;
 import io.xsbuild.container.RuntimeConnector;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
-import io.xsbuild.repository.RepoRequest;
 import io.xsbuild.profile.Profile;
-import io.xsbuild.repo.RepoCreateRequest;
-import io.xsbuild.repo.RepoCreator;
+import io.xsbuild.repository.RepoRequest;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the example packages the way a developer would with xsbuild: each round of specs goes
- * through the rebuild pipeline (rpmbuild -bs, builddep, rpmbuild --rebuild in a container), with
- * the packages of earlier rounds published as the repository its BuildRequires come from.
+ * Builds the example packages the way a developer would with xsbuild: as one chain ({@code xsbuild chain}),
+ * each spec folder made into a source package and rebuilt in a container after the packages whose outputs
+ * it BuildRequires, those coming from the chain's repository.
  */
 final class ExampleBuilds {
 
@@ -46,39 +41,25 @@ final class ExampleBuilds {
 
     /**
      * Builds {@code specs} into {@code dir}: binary packages under {@code dir/RPMS/ARCH}, source
-     * packages under {@code dir/SRPMS}, each round's logs and result.json under {@code dir/rounds}.
+     * packages under {@code dir/SRPMS}, the chain's logs and result.json under {@code dir/chain}.
      */
     void build(Profile profile, List<ExampleSpec> specs, Path dir, String session) throws XsbuildException, IOException {
-        Path rpms = Files.createDirectories(dir.resolve("RPMS"));
-        Path srpms = Files.createDirectories(dir.resolve("SRPMS"));
-        List<List<ExampleSpec>> rounds = ExampleSpec.rounds(specs);
-        for (int i = 0; i < rounds.size(); i++) {
-            List<ExampleSpec> round = rounds.get(i);
-            RepoRequest repo = i == 0 ? RepoRequest.NONE : publish(rpms);
-            Path out = dir.resolve("rounds").resolve("round-" + (i + 1));
-            events.info("Building " + String.join(", ", round.stream().map(ExampleSpec::name).toList())
-                    + (i == 0 ? "" : " against " + rpms));
-            List<SrpmSource> sources = new ArrayList<>();
-            round.forEach(s -> sources.add(new SpecSrpm(s.name(), s.tree(), RpmbuildOptions.NONE)));
-            RebuildReport report = new Rebuild(connector, events, clock).run(new RebuildRequest(
-                    new BuildSetup(profile, repo, out, BuildSettings.DEFAULT, null, session), sources));
-            for (PackageResult p : report.packages()) {
-                if (!p.built()) {
-                    throw new DemoException("The example package " + p.name() + " did not build: " + p.error(),
-                            "its logs are in " + out.resolve(p.logs()));
-                }
-                for (Artifact rpm : p.rpms()) {
-                    copy(out.resolve(rpm.path()), rpms.resolve(Path.of(rpm.path()).getParent().getFileName().toString()));
-                }
-                copy(out.resolve(p.srpm().path()), srpms);
+        Path out = dir.resolve("chain");
+        List<ChainInput> inputs = specs.stream()
+                .<ChainInput>map(s -> new ChainInput.SpecFolder(s.name(), s.tree().sourcesDir())).toList();
+        ChainReport report = new Chain(List.of(new ChainEngine("default", connector)), dir.resolve("git"),
+                dir.resolve("cache"), events, clock).run(new ChainRequest(inputs,
+                new BuildSetup(profile, RepoRequest.NONE, out, BuildSettings.DEFAULT, null, session), 0, false, false, List.of()));
+        for (ChainPackage p : report.packages()) {
+            if (!p.done()) {
+                throw new DemoException("The example package " + p.name() + " did not build: "
+                        + (p.error() != null ? p.error() : p.why()), "its logs are in " + out.resolve("logs").resolve(p.name()));
             }
+            for (Artifact rpm : p.rpms()) {
+                copy(out.resolve(rpm.path()), dir.resolve(Path.of(rpm.path()).getParent().toString()));
+            }
+            copy(out.resolve(p.srpm().path()), dir.resolve("SRPMS"));
         }
-        Directories.delete(rpms.resolve("repodata"));
-    }
-
-    private RepoRequest publish(Path rpms) throws XsbuildException {
-        new RepoCreator(events).create(RepoCreateRequest.defaults(rpms));
-        return RepoRequest.of(rpms);
     }
 
     private static void copy(Path file, Path dir) throws IOException {

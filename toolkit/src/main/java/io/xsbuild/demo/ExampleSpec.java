@@ -5,7 +5,6 @@ import io.xsbuild.error.XsbuildException;
 import io.xsbuild.spec.SpecFile;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * An example package folder: its spec, the names of the binary packages it makes and what it
- * BuildRequires. Enough to build a set of examples in the order their BuildRequires ask for.
+ * BuildRequires, read from the spec's text: what the demo names and checks before it builds them as a chain.
  *
  * @param provides the binary packages the spec makes: its Name and each {@code %package}
  * @param requires the names its main preamble BuildRequires
@@ -45,30 +44,5 @@ record ExampleSpec(String name, SpecTree tree, Set<String> provides, Set<String>
             }
         }
         return new ExampleSpec(name, tree, Set.copyOf(provides), Set.copyOf(requires));
-    }
-
-    /**
-     * The specs in rounds: each round needs only what earlier rounds make, so a round's packages
-     * can all be built from a repository of the rounds before it.
-     */
-    static List<List<ExampleSpec>> rounds(List<ExampleSpec> specs) throws DemoException {
-        List<List<ExampleSpec>> rounds = new ArrayList<>();
-        List<ExampleSpec> left = new ArrayList<>(specs);
-        Set<String> made = new LinkedHashSet<>();
-        Set<String> all = new LinkedHashSet<>();
-        specs.forEach(s -> all.addAll(s.provides()));
-        while (!left.isEmpty()) {
-            List<ExampleSpec> round = left.stream()
-                    .filter(s -> s.requires().stream().filter(all::contains).allMatch(made::contains))
-                    .toList();
-            if (round.isEmpty()) {
-                throw new DemoException("The example packages " + left.stream().map(ExampleSpec::name).toList()
-                        + " BuildRequire each other in a cycle", "break the cycle in their specs");
-            }
-            rounds.add(round);
-            left.removeAll(round);
-            round.forEach(s -> made.addAll(s.provides()));
-        }
-        return rounds;
     }
 }
