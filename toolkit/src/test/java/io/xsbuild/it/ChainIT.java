@@ -116,6 +116,21 @@ class ChainIT {
     }
 
     @Test
+    void thePlanIsTheGraphAndBuildsNothing() throws Exception {
+        examples();
+        CliRun plan = chain(List.of("--plan", "pkgs/xsdemo-report", "pkgs/xsdemo-hello", "pkgs/xsdemo", "pkgs/xsdemo-tools"));
+        assertThat(plan.exitCode).as(plan.toString()).isZero();
+        assertThat(plan.out).contains("\"name\": \"xsdemo-report\",\n      \"input\": \"pkgs/xsdemo-report\",\n      \"level\": 2,\n"
+                + "      \"dependsOn\": [\n        \"xsdemo-tools\"\n      ],\n      \"buildRequires\": [\n        \"xsdemo-tools\"\n      ]");
+        assertThat(dir.resolve("out")).doesNotExist();
+        CliRun gitlab = chain(List.of("--plan", "--format", "gitlab", "--define", "dist .xs8", "pkgs/xsdemo", "pkgs/xsdemo-tools"));
+        assertThat(gitlab.exitCode).as(gitlab.toString()).isZero();
+        assertThat(gitlab.out).contains("xsdemo-tools:\n  extends: .xsbuild-package\n  needs:\n    - job: xsdemo\n",
+                "\"xsbuild chain --out xsbuild-out/xsdemo-tools --local-repo xsbuild-needed --profile=testbase "
+                        + "'--define=dist .xs8' pkgs/xsdemo-tools\"");
+    }
+
+    @Test
     void aCycleIsRefusedNamingItsMembersBeforeAnyBuild() throws Exception {
         CliRun r = chain(testPackages("xsbtest-cycle-a", "xsbtest-cycle-b", "xsbtest-solo"));
         assertThat(r.exitCode).as(r.toString()).isEqualTo(2);
