@@ -26,14 +26,18 @@ final class BuildReportText {
     /** The end of each failed build's log and what went wrong, on standard error. */
     void reportFailures(RebuildReport report) {
         for (PackageResult failed : report.failed()) {
-            if (!failed.errorTail().isEmpty()) {
-                context.err().println("--- last lines of " + failed.name() + "'s " + ("builddep".equals(failed.failedStage())
-                        ? "root.log" : "build.log"));
-                failed.errorTail().forEach(line -> context.err().println("  " + line));
-            }
-            context.err().println("xsbuild: " + failed.name() + ": " + failed.error());
+            reportFailure(failed.name(), failed.failedStage(), failed.errorTail(), failed.error());
         }
         context.err().flush();
+    }
+
+    /** The end of a failed stage's log, then one line naming the package and what went wrong. */
+    void reportFailure(String name, String failedStage, List<String> errorTail, String error) {
+        if (!errorTail.isEmpty()) {
+            context.err().println("--- last lines of " + name + "'s " + ("builddep".equals(failedStage) ? "root.log" : "build.log"));
+            errorTail.forEach(line -> context.err().println("  " + line));
+        }
+        context.err().println("xsbuild: " + name + ": " + error);
     }
 
     String text(RebuildReport report) {

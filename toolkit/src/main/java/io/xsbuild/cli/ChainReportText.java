@@ -18,16 +18,11 @@ final class ChainReportText {
     }
 
     void reportFailures(ChainReport report) {
+        BuildReportText builds = new BuildReportText(context);
         for (ChainPackage p : report.packages()) {
-            if (p.status() != ChainPackage.Status.FAILED) {
-                continue;
+            if (p.status() == ChainPackage.Status.FAILED) {
+                builds.reportFailure(p.name(), p.failedStage(), p.errorTail(), p.error());
             }
-            if (!p.errorTail().isEmpty()) {
-                context.err().println("--- last lines of " + p.name() + "'s " + ("builddep".equals(p.failedStage())
-                        ? "root.log" : "build.log"));
-                p.errorTail().forEach(line -> context.err().println("  " + line));
-            }
-            context.err().println("xsbuild: " + p.name() + ": " + p.error());
         }
         context.err().flush();
     }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,8 +70,8 @@ class BuildIT {
             assertThat(dir.resolve("second").resolve(file)).as(file + " of both builds").hasSameBinaryContentAs(
                     dir.resolve("first").resolve(file));
         }
-        byte[] source0 = fromSrpm(dir.resolve("first").resolve(srpm), "xsdemo-git-0.10.0.tar.gz");
-        assertThat(source0).isNotEmpty().isEqualTo(fromSrpm(dir.resolve("second").resolve(srpm), "xsdemo-git-0.10.0.tar.gz"));
+        byte[] source0 = PackageContent.bytes(dir.resolve("first").resolve(srpm), "xsdemo-git-0.10.0.tar.gz");
+        assertThat(source0).isNotEmpty().isEqualTo(PackageContent.bytes(dir.resolve("second").resolve(srpm), "xsdemo-git-0.10.0.tar.gz"));
         assertThat(Files.readString(dir.resolve("first/logs/xsdemo-git/build.log")))
                 .contains("'-DVERSION=\"0.10.0-" + nvr.substring("xsdemo-git-0.10.0-".length()) + "\"'");
         assertThat(Files.readString(dir.resolve("first/result.json"))).contains("\"ok\": true",
@@ -88,10 +87,10 @@ class BuildIT {
         Path rpm = dir.resolve("out/RPMS/noarch/xsdemo-pkgrepo-1.2-3.noarch.rpm");
         assertThat(rpm).isRegularFile();
         assertThat(dir.resolve("out/SRPMS/xsdemo-pkgrepo-1.2-3.src.rpm")).isRegularFile();
-        assertThat(fromSrpm(dir.resolve("out/SRPMS/xsdemo-pkgrepo-1.2-3.src.rpm"), "xsdemo-pkgrepo-1.2.tar.gz"))
+        assertThat(PackageContent.bytes(dir.resolve("out/SRPMS/xsdemo-pkgrepo-1.2-3.src.rpm"), "xsdemo-pkgrepo-1.2.tar.gz"))
                 .as("the tarball of SOURCES/, not one made of the checkout")
                 .isEqualTo(Files.readAllBytes(Engine.projectDir().resolve("examples/package-repo/SOURCES/xsdemo-pkgrepo-1.2.tar.gz")));
-        assertThat(new String(fromSrpm(rpm, "./usr/bin/xsdemo-pkgrepo"), StandardCharsets.UTF_8)).as("the patch applied")
+        assertThat(new String(PackageContent.bytes(rpm, "./usr/bin/xsdemo-pkgrepo"), StandardCharsets.UTF_8)).as("the patch applied")
                 .contains("Hello from xsdemo-pkgrepo 1.2, ${1:-world}");
         assertThat(Files.readString(dir.resolve("out/result.json"))).contains("\"version\": \"1.2\"", "\"release\": \"3%{?dist}\"");
     }
@@ -238,14 +237,4 @@ class BuildIT {
     }
 
     /** One file of a source package's payload, read with the host's rpm2cpio and cpio. */
-    private static byte[] fromSrpm(Path srpm, String file) throws IOException, InterruptedException {
-        HostTools.assume("rpm2cpio");
-        HostTools.assume("cpio");
-        Process p = new ProcessBuilder("sh", "-c", "rpm2cpio \"$1\" | cpio -i --quiet --to-stdout \"$2\"", "sh",
-                srpm.toString(), file).start();
-        byte[] content = p.getInputStream().readAllBytes();
-        String errors = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(errors).isZero();
-        return content;
-    }
 }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -75,13 +74,6 @@ class ChainIT {
         return found;
     }
 
-    private static String unpacked(Path rpm, String path) throws Exception {
-        Process p = new ProcessBuilder("sh", "-c", "rpm2cpio \"$1\" | cpio -i --quiet --to-stdout \"$2\"", "x",
-                rpm.toString(), "." + path).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
-        return out.strip();
-    }
 
     @Test
     void theExamplesBuildInOrderThenAreReusedThenAChangedLibraryRebuildsItAndEverythingAfterIt() throws Exception {
@@ -93,7 +85,7 @@ class ChainIT {
         assertThat(result).contains("\"levels\": [\n    [\n      \"xsdemo\"\n    ],\n    [\n      \"xsdemo-hello\",\n      \"xsdemo-tools\"\n"
                 + "    ],\n    [\n      \"xsdemo-report\"\n    ]\n  ]");
         Path report = dir.resolve("out/RPMS/noarch/xsdemo-report-1.0-1.noarch.rpm");
-        assertThat(unpacked(report, "/usr/share/xsdemo-report/report.txt")).isEqualTo("xsdemo-info: built against xsdemo 1.0");
+        assertThat(PackageContent.text(report, "/usr/share/xsdemo-report/report.txt")).isEqualTo("xsdemo-info: built against xsdemo 1.0");
         assertThat(Files.readString(dir.resolve("out/logs/xsdemo-report/root.log")))
                 .as("xsdemo-tools came from the chain's repository").contains("xsdemo-tools");
         assertThat(first.out).contains("4 built, 0 reused, 0 failed, 0 skipped");
@@ -111,7 +103,7 @@ class ChainIT {
         CliRun changed = chain(inputs);
         assertThat(changed.exitCode).as(changed.toString()).isZero();
         assertThat(statuses()).containsExactly("xsdemo BUILT", "xsdemo-hello BUILT", "xsdemo-tools BUILT", "xsdemo-report BUILT");
-        assertThat(unpacked(report, "/usr/share/xsdemo-report/report.txt"))
+        assertThat(PackageContent.text(report, "/usr/share/xsdemo-report/report.txt"))
                 .as("built against the changed library, through xsdemo-tools").isEqualTo("xsdemo-info: built against xsdemo 1.1");
     }
 

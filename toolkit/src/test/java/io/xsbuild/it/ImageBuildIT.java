@@ -1,6 +1,5 @@
 package io.xsbuild.it;
 
-import io.xsbuild.io.ChecksumType;
 import io.xsbuild.cli.CliRun;
 import io.xsbuild.container.ContainerRuntime;
 import io.xsbuild.container.ImageInfo;

@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,13 +119,6 @@ class RepositoriesIT {
         return local;
     }
 
-    private static String unpacked(Path rpm, String path) throws Exception {
-        Process p = new ProcessBuilder("sh", "-c", "rpm2cpio \"$1\" | cpio -i --quiet --to-stdout \"$2\"", "x",
-                rpm.toString(), "." + path).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
-        return out.strip();
-    }
 
     @Test
     void buildRequiresComeFromAnHttpRepositoryAndTheLocalRepoWhichWinsByPriorityWithTheNetworkCutForRpmbuild()
@@ -143,7 +135,7 @@ class RepositoriesIT {
         String root = Files.readString(dir.resolve("out/logs/xsbtest-consumer/root.log"));
         assertThat(root).contains("xsbtest-fromhttp", "xsbtest-fromlocal", "xsbtest-pick");
         Path rpm = dir.resolve("out/RPMS/noarch/xsbtest-consumer-1.0-1.noarch.rpm");
-        assertThat(unpacked(rpm, "/usr/share/xsbtest/consumer-pick"))
+        assertThat(PackageContent.text(rpm, "/usr/share/xsbtest/consumer-pick"))
                 .as("xsbtest-pick 1.0 of --local-repo, first in priority, beats 2.0 of the HTTP repository").isEqualTo("1.0");
         assertThat(Files.readString(dir.resolve("out/logs/xsbtest-consumer/build.log")))
                 .contains("http\nlocal\n", "network interfaces: lo \n");
@@ -156,7 +148,7 @@ class RepositoriesIT {
         CliRun r = engine.xsbuild(dir, Map.of(), List.of("rebuild", "--profile", "testbase", "--repo", url(),
                 "--repo", local.toString(), "--out", "out", "xsbtest-consumer"));
         assertThat(r.exitCode).as(r.toString()).isZero();
-        assertThat(unpacked(dir.resolve("out/RPMS/noarch/xsbtest-consumer-1.0-1.noarch.rpm"), "/usr/share/xsbtest/consumer-pick"))
+        assertThat(PackageContent.text(dir.resolve("out/RPMS/noarch/xsbtest-consumer-1.0-1.noarch.rpm"), "/usr/share/xsbtest/consumer-pick"))
                 .as("the HTTP repository, given first, wins with its 2.0").isEqualTo("2.0");
     }
 
