@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-@Command(name = "chain", header = "Build many packages in dependency order, in parallel, reusing unchanged builds.",
+@Command(name = "chain", header = "Build packages in the order they need, in parallel, reusing builds.",
         mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Build packages that BuildRequire each other: source packages, spec folders, git checkouts and names of "
