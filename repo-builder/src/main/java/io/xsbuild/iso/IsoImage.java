@@ -188,6 +188,11 @@ public final class IsoImage implements Closeable {
         return children;
     }
 
+    /** What boots the image: its system area, El Torito catalog and volume date; reads nothing of the tree. */
+    public BootInfo bootInfo() throws IsoException {
+        return BootInfo.read(image, volume.bytes());
+    }
+
     /** The content of {@code file}, streamed from the image; multi-extent files read as one. */
     public InputStream open(IsoEntry file) {
         requireFile(file);

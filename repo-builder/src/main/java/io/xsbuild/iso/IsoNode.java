@@ -2,6 +2,7 @@ package io.xsbuild.iso;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -34,6 +35,13 @@ final class IsoNode {
     final Place joliet = new Place();
     /** The first block of a file's content; 0 for an empty file. */
     long dataBlock;
+    /** Where in {@link #source} a file's content lies, in order, or null for the whole file. */
+    List<Extent> ranges;
+    /** The file is the El Torito catalog, written once the layout is known. */
+    boolean catalog;
+    /** The file is a boot image to patch with a boot info table, or GRUB 2's boot info. */
+    boolean bootInfoTable;
+    boolean grub2BootInfo;
 
     static final class Place {
         String id;
@@ -54,6 +62,17 @@ final class IsoNode {
         this.target = target;
         this.permissions = permissions;
         this.modified = modified;
+    }
+
+    /** What the content is, so that files with the same content share their blocks. */
+    Object contentKey() {
+        if (catalog || bootInfoTable || grub2BootInfo || size == 0) {
+            return this;
+        }
+        if (content != null) {
+            return this;
+        }
+        return ranges == null ? List.of(source) : List.of(source, ranges);
     }
 
     boolean isDirectory() {

@@ -55,6 +55,10 @@ public final class IsoWriter {
     private final IsoNode root;
     private Instant fileTimes;
     private long maxExtent = MAX_EXTENT;
+    private byte[] modifiedField;
+    private ElTorito boot;
+    private IsoNode catalog;
+    private SystemArea systemArea;
 
     /**
      * An empty image.
@@ -76,6 +80,69 @@ public final class IsoWriter {
     /** Records {@code time} as the modification time of every entry, whatever the host files say. */
     public IsoWriter fileTimes(Instant time) {
         this.fileTimes = Objects.requireNonNull(time, "time");
+        return this;
+    }
+
+    /**
+     * Records the 17 bytes {@code field} (ECMA-119 8.4.27: 16 digits and a zone) as the volume's
+     * modification date, as they are: GRUB makes a volume's UUID of these digits, so a remastered
+     * image that keeps them is still found by {@code search --fs-uuid}.
+     */
+    public IsoWriter modificationDate(byte[] field) {
+        if (field.length != IsoDates.LONG) {
+            throw new IllegalArgumentException("a date field of " + field.length + " bytes");
+        }
+        this.modifiedField = field.clone();
+        return this;
+    }
+
+    /**
+     * Makes the image bootable by El Torito: a boot record, the catalog (at its path in the tree,
+     * which must not be added otherwise, or hidden) and the images it names, written before every
+     * other file and patched as asked.
+     */
+    public IsoWriter elTorito(ElTorito setup) throws IsoWriteException {
+        if (boot != null) {
+            throw new IsoWriteException("the image is given two El Torito boot setups", "give one");
+        }
+        byte[] placeholder = new byte[setup.catalog().encodedLength()];
+        if (setup.catalogPath() == null) {
+            catalog = new IsoNode(null, "(El Torito boot catalog)", IsoNode.Kind.FILE, null, placeholder,
+                    placeholder.length, null, FILE_PERMISSIONS, null);
+        } else {
+            String path = normalize(setup.catalogPath());
+            add(path, IsoNode.Kind.FILE, null, placeholder, placeholder.length, null, FILE_PERMISSIONS, null);
+            catalog = node(path);
+        }
+        catalog.catalog = true;
+        boot = setup;
+        return this;
+    }
+
+    /** Makes the image hybrid: the system area, MBR and GPT, and what follows the volume, as {@code area} says. */
+    public IsoWriter systemArea(SystemArea area) {
+        this.systemArea = area;
+        return this;
+    }
+
+    /**
+     * Adds {@code entry} of {@code image} at its path, with its permissions and time: a directory, a
+     * symbolic link, or a file whose content is copied from the image's extents when the image is
+     * written (so the image must not change until then). Special files are refused.
+     */
+    public IsoWriter addFromImage(IsoImage image, IsoEntry entry) throws IsoWriteException {
+        String path = normalize(entry.path());
+        switch (entry.type()) {
+            case DIRECTORY -> add(path, IsoNode.Kind.DIRECTORY, null, null, 0, null, entry.permissions(), entry.modified());
+            case SYMLINK -> add(path, IsoNode.Kind.SYMLINK, null, null, 0, entry.symlinkTarget(), entry.permissions(),
+                    entry.modified());
+            case FILE -> {
+                add(path, IsoNode.Kind.FILE, image.path(), null, entry.size(), null, entry.permissions(), entry.modified());
+                node(path).ranges = List.copyOf(entry.extents());
+            }
+            case SPECIAL -> throw new IsoWriteException(image.path() + ":" + entry.path() + " is a device, fifo or socket",
+                    "an image holds files, directories and symbolic links only: leave it out");
+        }
         return this;
     }
 
@@ -151,7 +218,8 @@ public final class IsoWriter {
      * complete, so that a failed write leaves what was there before.
      */
     public void write(Path image, Events events) throws IsoWriteException {
-        ImageLayout layout = new ImageLayout(root, volumeId, created, this::time, maxExtent);
+        ImageLayout layout = new ImageLayout(root, volumeId, created, modifiedField, this::time, maxExtent, boot, catalog,
+                systemArea);
         Path tmp = null;
         try {
             Path dir = image.toAbsolutePath().getParent();
@@ -229,6 +297,14 @@ public final class IsoWriter {
         } else {
             dir.children.put(name, new IsoNode(dir, name, kind, source, content, size, target, permissions, modified));
         }
+    }
+
+    private IsoNode node(String path) {
+        IsoNode at = root;
+        for (String name : path.split("/")) {
+            at = at.children.get(name);
+        }
+        return at;
     }
 
     /** The path in the image without leading or trailing '/'; every name checked. */

@@ -75,9 +75,9 @@ final class TreeLayout {
     }
 
     /** The volume descriptor of this tree: primary, or Joliet's supplementary one. */
-    byte[] descriptor(String volumeId, Instant created, long volumeBlocks) {
+    byte[] descriptor(String volumeId, Instant created, byte[] modifiedField, long volumeBlocks) {
         byte[] rootRecord = directoryRecord(new byte[] {0}, root, new byte[0]);
-        return VolumeDescriptors.encode(!rockRidge, volumeId, created, volumeBlocks, pathTable(false).length,
+        return VolumeDescriptors.encode(!rockRidge, volumeId, created, modifiedField, volumeBlocks, pathTable(false).length,
                 pathTables, pathTables + blocks(pathTable(false).length), rootRecord);
     }
 

@@ -57,10 +57,11 @@ record VolumeDescriptors(IsoVolume primary, int blockSize, DirectoryRecord prima
 
     /**
      * A primary volume descriptor (8.4) or, for {@code joliet}, a supplementary one naming UCS-2
-     * level 3 (Joliet), as written: 2048-byte blocks, one volume, dates in UTC, unused fields blank.
+     * level 3 (Joliet), as written: 2048-byte blocks, one volume, dates in UTC, unused fields blank;
+     * the modification date the 17 bytes {@code modifiedField} when given, else {@code created}.
      */
-    static byte[] encode(boolean joliet, String volumeId, Instant created, long blocks, int pathTableSize,
-                         long lPathTable, long mPathTable, byte[] rootRecord) {
+    static byte[] encode(boolean joliet, String volumeId, Instant created, byte[] modifiedField, long blocks,
+                         int pathTableSize, long lPathTable, long mPathTable, byte[] rootRecord) {
         byte[] d = new byte[DirectoryReader.SECTOR];
         d[0] = (byte) (joliet ? SUPPLEMENTARY : PRIMARY);
         System.arraycopy(STANDARD_ID, 0, d, 1, STANDARD_ID.length);
@@ -86,7 +87,21 @@ record VolumeDescriptors(IsoVolume primary, int blockSize, DirectoryRecord prima
         for (int i = 0; i < dates.length; i++) {
             System.arraycopy(IsoDates.longForm(dates[i]), 0, d, 813 + i * IsoDates.LONG, IsoDates.LONG);
         }
+        if (modifiedField != null) {
+            System.arraycopy(modifiedField, 0, d, 813 + IsoDates.LONG, IsoDates.LONG);
+        }
         d[881] = 1;
+        return d;
+    }
+
+    /** The El Torito boot record (El Torito 2.0): "EL TORITO SPECIFICATION" and the catalog's block. */
+    static byte[] bootRecord(long catalogBlock) {
+        byte[] d = new byte[DirectoryReader.SECTOR];
+        System.arraycopy(STANDARD_ID, 0, d, 1, STANDARD_ID.length);
+        d[6] = 1;
+        byte[] id = "EL TORITO SPECIFICATION".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(id, 0, d, 7, id.length);
+        Fields.le32(d, 71, catalogBlock);
         return d;
     }
 

@@ -152,7 +152,7 @@ final class CraftedIso {
     }
 
     private byte[] descriptor(boolean joliet, long rootBlock, long rootLength) {
-        byte[] d = VolumeDescriptors.encode(joliet, "CRAFTED", DATE, blocks, 0, 0, 0, Rec.self(rootBlock, rootLength).bytes());
+        byte[] d = VolumeDescriptors.encode(joliet, "CRAFTED", DATE, null, blocks, 0, 0, 0, Rec.self(rootBlock, rootLength).bytes());
         Fields.both16(d, 128, blockSize);
         return d;
     }
