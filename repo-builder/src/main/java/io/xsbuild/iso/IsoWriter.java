@@ -191,6 +191,24 @@ public final class IsoWriter {
         return this;
     }
 
+    /**
+     * Adds the host file {@code file} at {@code path} with the permissions and time given, not its
+     * own: a file that replaces one of another image keeps that one's.
+     */
+    public IsoWriter addFile(String path, Path file, int permissions, Instant modified) throws IsoWriteException {
+        if (!Files.isRegularFile(file)) {
+            throw new IsoWriteException(file + " is not a regular file", null);
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new IsoWriteException("cannot read " + file + ": " + e, "check that it exists and is readable", e);
+        }
+        add(normalize(path), IsoNode.Kind.FILE, file, null, size, null, permissions & 07777, modified);
+        return this;
+    }
+
     /** Adds a file of {@code content} at {@code path}: mode 0644, the volume's time. */
     public IsoWriter addBytes(String path, byte[] content) throws IsoWriteException {
         byte[] copy = content.clone();

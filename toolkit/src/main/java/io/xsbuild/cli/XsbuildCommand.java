@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
                 + "and rebuilds of source RPMs or git checkouts inside containers.",
         subcommands = {
             RepoCommand.class,
+            IsoCommand.class,
             ImageCommand.class,
             RebuildCommand.class,
             BuildCommand.class,
