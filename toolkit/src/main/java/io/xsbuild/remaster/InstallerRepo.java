@@ -90,12 +90,17 @@ final class InstallerRepo {
         this.events = events;
     }
 
-    /** Adds the packages of {@code rpmsDir} (recursively) and publishes the repodata under {@code staging}. */
-    Plan add(Path rpmsDir, Path staging, int workers) throws XsbuildException {
+    /** Refuses an image without a repository to add packages to, before anything is done. */
+    void check() throws XsbuildException {
         if (image.find(RepoMd.FILE).filter(IsoEntry::isFile).isEmpty()) {
             throw new UsageException(image.path() + " has no " + RepoMd.FILE + ", so no repository to add packages to",
                     "give an installer ISO (its root holds .treeinfo, Packages/ and repodata/)");
         }
+    }
+
+    /** Adds the packages of {@code rpmsDir} (recursively) and publishes the repodata under {@code staging}. */
+    Plan add(Path rpmsDir, Path staging, int workers) throws XsbuildException {
+        check();
         List<Path> files = hostPackages(rpmsDir);
         if (files.isEmpty()) {
             throw new UsageException("No binary package (*.rpm, not *.src.rpm) under " + rpmsDir, "give the directory the "
@@ -239,8 +244,8 @@ final class InstallerRepo {
             List<String> groups = INSTALLER_GROUPS.stream().filter(parsed.groups()::containsKey).toList();
             if (groups.isEmpty()) {
                 groups = List.copyOf(parsed.groups().keySet());
-                groupsNamed = String.join(", ", groups);
             }
+            groupsNamed = groups.isEmpty() ? "none in its comps" : String.join(", ", groups);
             groups.forEach(g -> roots.addAll(parsed.groups().get(g)));
         }
         Map<String, List<RpmPackage>> providers = new HashMap<>();
@@ -277,7 +282,7 @@ final class InstallerRepo {
         return warnings;
     }
 
-    private static List<Path> hostPackages(Path dir) throws XsbuildException {
+    static List<Path> hostPackages(Path dir) throws XsbuildException {
         if (!Files.isDirectory(dir)) {
             throw new UsageException(dir + " is not a directory", "give the directory of packages to add (--add-rpms)");
         }

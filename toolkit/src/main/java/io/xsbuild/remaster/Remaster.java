@@ -83,6 +83,10 @@ public final class Remaster {
             throw new UsageException("--out " + out + (Files.isDirectory(out) ? " is a directory" : ": its directory does not exist"),
                     "give the path of the image to write, in an existing directory");
         }
+        if (request.addRpms() != null && InstallerRepo.hostPackages(request.addRpms()).isEmpty()) {
+            throw new UsageException("No binary package (*.rpm, not *.src.rpm) under " + request.addRpms(),
+                    "give the directory the packages were built into (xsbuild-out/RPMS)");
+        }
         ResolvedIso iso = new IsoSources(fetching, env, events).resolve(request.iso(), request.sha256());
         Path in = iso.file();
         try {
@@ -135,6 +139,10 @@ public final class Remaster {
         warnings.addAll(boot.warnings());
         Map<String, Replacement> replace = new LinkedHashMap<>();
         Set<String> remove = new HashSet<>();
+        InstallerRepo repo = new InstallerRepo(image, entries, events);
+        if (request.addRpms() != null) {
+            repo.check();
+        }
         RemasterResult.Initrd initrd = null;
         List<RemasterResult.BootEntry> configs = new ArrayList<>();
         if (!additions.isEmpty()) {
@@ -151,7 +159,7 @@ public final class Remaster {
         RemasterResult.Packages packages = null;
         if (request.addRpms() != null) {
             events.info("Adding the packages of " + request.addRpms());
-            InstallerRepo.Plan plan = new InstallerRepo(image, entries, events).add(request.addRpms(), staging, request.workers());
+            InstallerRepo.Plan plan = repo.add(request.addRpms(), staging, request.workers());
             for (Map.Entry<String, Path> a : plan.add().entrySet()) {
                 replace.put(a.getKey(), new Replacement(a.getValue(), 0644,
                         Files.getLastModifiedTime(a.getValue()).toInstant()));
