@@ -56,7 +56,7 @@ class BootCarryOverToolsTest {
     }
 
     /** isolinux.bin from Debian's isolinux package, or a stand-in with its isohybrid signature at byte 64. */
-    private static byte[] isolinux() throws IOException {
+    static byte[] isolinux() throws IOException {
         if (Files.isReadable(ISOLINUX)) {
             return Files.readAllBytes(ISOLINUX);
         }
@@ -76,7 +76,7 @@ class BootCarryOverToolsTest {
         return cmd;
     }
 
-    private static void requireIsohybridMbr() {
+    static void requireIsohybridMbr() {
         if (!Files.isReadable(ISOHYBRID_MBR)) {
             if (System.getenv("CI") != null) {
                 throw new AssertionError("CI must provide " + ISOHYBRID_MBR + " (apt-get install isolinux)");
