@@ -38,8 +38,12 @@ import java.util.stream.Stream;
  * names longer than 255 UTF-8 bytes are refused; devices, fifos and sockets are refused.
  * <li>Files of 4 GiB and more are recorded in several extents (ECMA-119 multi-extent, level 3).
  * <li>The image is deterministic: the same entries, volume id and times give the same bytes, in
- * whatever order the entries were added. Contents are streamed from the host files when written,
- * never held in memory; the image appears whole under its name or not at all.
+ * whatever order the entries were added. Contents are streamed from the host files (or from the
+ * extents of another image, {@link #addFromImage}) when written, never held in memory; files of
+ * the same content share their blocks; the image appears whole under its name or not at all.
+ * <li>It can boot: {@link #elTorito} adds the El Torito boot record and catalog, writes the boot
+ * images first and patches their boot info tables; {@link #systemArea} makes it hybrid (MBR, GPT,
+ * partitions appended after the volume). {@link BootCarryOver} restates another image's setup so.
  * </ul>
  */
 public final class IsoWriter {

@@ -259,6 +259,26 @@ class BootCarryOverToolsTest {
     }
 
     @Test
+    void grub2sBootInfoIsWrittenForTheImagesNewBlock() throws Exception {
+        Path grub = Files.createDirectories(work.resolve("grub/boot"));
+        byte[] eltorito = new byte[12_000];
+        new Random(12).nextBytes(eltorito);
+        Files.write(grub.resolve("eltorito.img"), eltorito);
+        Files.write(grub.resolve("padding.bin"), new byte[100_000]);
+        Path in = work.resolve("grub2.iso");
+        IsoTools.run("xorriso", "-as", "mkisofs", "-o", in.toString(), "-R", "-c", "boot.cat", "-b", "boot/eltorito.img",
+                "-no-emul-boot", "-boot-load-size", "4", "-boot-info-table", "--grub2-boot-info", work.resolve("grub").toString());
+        Path out = rewrite(in, work.resolve("grub2-out.iso"));
+        assertThat(bootLines(report(out))).isEqualTo(bootLines(report(in)))
+                .contains("El Torito img opts :   1  boot-info-table grub2-boot-info");
+        try (IsoImage image = IsoImage.open(out)) {
+            IsoEntry file = image.find("boot/eltorito.img").orElseThrow();
+            byte[] bytes = image.readAllBytes(file, 1 << 20);
+            assertThat(Gpt.u64(bytes, 2548)).isEqualTo(file.extents().get(0).offset() / 512 + 5);
+        }
+    }
+
+    @Test
     void aRewrittenImageRewritesToTheSameBytes() throws Exception {
         requireIsohybridMbr();
         Path in = work.resolve("again.iso");

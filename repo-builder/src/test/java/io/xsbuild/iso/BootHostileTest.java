@@ -135,6 +135,25 @@ class BootHostileTest {
     }
 
     @Test
+    void anApplePartitionMapIsLeftOutWithAWarning() throws Exception {
+        BootCarryOverToolsTest.requireIsohybridMbr();
+        Path mbrOnly = work.resolve("mbr-only.iso");
+        IsoTools.run("xorriso", "-as", "mkisofs", "-o", mbrOnly.toString(), "-R", "-c", "boot/boot.cat", "-b", "boot/loader.bin",
+                "-no-emul-boot", "-isohybrid-mbr", BootCarryOverToolsTest.ISOHYBRID_MBR.toString(), work.resolve("tree").toString());
+        Path apm = mutate(mbrOnly, "apm.iso", b -> {
+            b[512] = 'P';
+            b[513] = 'M';
+        });
+        try (IsoImage image = IsoImage.open(apm)) {
+            BootCarryOver boot = BootCarryOver.of(image);
+            assertThat(boot.warnings()).containsExactly("the Apple partition map of " + apm
+                    + " is not carried over (Macs that boot from it will not)");
+            assertThat(java.util.Arrays.copyOfRange(boot.systemArea().bytes(), 512, 32768)).isEqualTo(new byte[32768 - 512]);
+            assertThat(boot.systemArea().mbr()).hasSize(1);
+        }
+    }
+
+    @Test
     void theWriterNamesABootImageTheTreeDoesNotHold() throws Exception {
         BootCatalog catalog;
         try (IsoImage image = IsoImage.open(plain)) {

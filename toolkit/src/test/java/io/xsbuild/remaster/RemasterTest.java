@@ -181,6 +181,15 @@ class RemasterTest {
     }
 
     @Test
+    void aScriptTheInitrdLacksIsNamedInAWarning() throws Exception {
+        Path out = work.resolve("no-script.iso");
+        CliRun r = xsbuild("iso", "remaster", "--iso", iso.toString(), "--out", out.toString(), "--answerfile", answers.toString());
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(r.err).contains("warning: " + answers + " runs file:///postinst.sh, which no --file puts into the initrd");
+        assertThat(r.out).contains("install.img (gzip): /answerfile.xml\n").doesNotContain("packages:");
+    }
+
+    @Test
     void aBadAnswerFileIsOneLineNamingTheElementAndNothingIsWritten() throws Exception {
         Path bad = Files.writeString(work.resolve("bad.answers"),
                 "<installation>\n<primary-disk>sda</primary-disk>\n<admin-interface name=\"eth0\"/>\n</installation>\n");
