@@ -52,27 +52,12 @@ record XmlElement(String name, Map<String, String> attributes, String text, List
         return root;
     }
 
-    /** The children named any of {@code names}, in order. */
-    List<XmlElement> all(String... names) {
-        List<XmlElement> found = new ArrayList<>();
-        for (XmlElement c : children) {
-            for (String n : names) {
-                if (c.name.equals(n)) {
-                    found.add(c);
-                }
-            }
-        }
-        return found;
-    }
-
     /** Every element below this one named any of {@code names}, in document order (the installer's getElementsByTagName). */
     List<XmlElement> below(String... names) {
         List<XmlElement> found = new ArrayList<>();
         for (XmlElement c : children) {
-            for (String n : names) {
-                if (c.name.equals(n)) {
-                    found.add(c);
-                }
+            if (List.of(names).contains(c.name)) {
+                found.add(c);
             }
             found.addAll(c.below(names));
         }

@@ -1,5 +1,6 @@
 package io.xsbuild.remaster;
 
+import io.xsbuild.testing.InstallerIso;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,22 +16,8 @@ class BootConfigsTest {
 
     static final List<String> ARGS = List.of("answerfile=file:///answerfile.xml", "install");
 
-    static final String ISOLINUX = """
-            DEFAULT install
-            PROMPT 1
-            TIMEOUT 50
-            DISPLAY pg_main
-
-            LABEL install
-            \tKERNEL mboot.c32
-            \tAPPEND /boot/xen.gz dom0_max_vcpus=1-16 dom0_mem=1024M,max:1024M com1=115200,8n1 console=com1,vga --- /boot/vmlinuz xencons=hvc console=hvc0 console=tty0 --- /install.img
-            LABEL no-serial
-            \tKERNEL mboot.c32
-            \tAPPEND /boot/xen.gz dom0_max_vcpus=1-16 dom0_mem=1024M,max:1024M console=vga --- /boot/vmlinuz console=tty0 --- /install.img
-
-            LABEL memtest
-            \tKERNEL memtest
-            """;
+    /** host-installer's isolinux.cfg, as the installer-shaped test images carry it. */
+    static final String ISOLINUX = InstallerIso.ISOLINUX_CFG;
 
     static final String GRUB = """
             set default="0"

@@ -51,18 +51,7 @@ class RemasterTest {
         patched = work.resolve("RPMS");
         InstallerIso.rpm(work, patched.resolve("noarch"), "xcp-networkd", "0.9.6", "2.patched", "libnet-helper");
         InstallerIso.rpm(work, patched.resolve("noarch"), "extra-tool", "1.0", "1", null);
-        answers = Files.writeString(work.resolve("vh0.answers"), """
-                <?xml version="1.0"?>
-                <installation srtype="ext">
-                <primary-disk>sda</primary-disk>
-                <keymap>us</keymap>
-                <root-password>somepass</root-password>
-                <source type="local"></source>
-                <admin-interface name="eth0" proto="dhcp" />
-                <timezone>America/Los_Angeles</timezone>
-                <script stage="filesystem-populated" type="url">file:///postinst.sh</script>
-                </installation>
-                """);
+        answers = Files.writeString(work.resolve("vh0.answers"), AnswerFileTest.VIRTUAL_HYPERVISOR);
         script = Files.writeString(work.resolve("postinst.sh"), "#!/bin/sh\ntouch \"$1/root/installed-by-xsbuild\"\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     }

@@ -27,6 +27,7 @@ public final class InstallerIso {
     public static final Path ISOLINUX = Path.of("/usr/lib/ISOLINUX/isolinux.bin");
     public static final Path SYSLINUX_MODULES = Path.of("/usr/lib/syslinux/modules/bios");
 
+    /** host-installer's bootloader/isolinux.cfg, cut to three entries. */
     public static final String ISOLINUX_CFG = """
             DEFAULT install
             PROMPT 1
@@ -38,6 +39,9 @@ public final class InstallerIso {
             LABEL no-serial
             \tKERNEL mboot.c32
             \tAPPEND /boot/xen.gz dom0_max_vcpus=1-16 dom0_mem=1024M,max:1024M console=vga --- /boot/vmlinuz console=tty0 --- /install.img
+
+            LABEL memtest
+            \tKERNEL memtest
             """;
 
     public static final String GRUB_CFG = """
