@@ -55,6 +55,9 @@ public record BootCarryOver(ElTorito elTorito, SystemArea systemArea, String cat
         private final List<String> warnings = new ArrayList<>();
         private final List<String> summary = new ArrayList<>();
         private final long fileSectors;
+        private final long volumeSectors;
+        /** Where the MBR and GPT partitions start: a partition that ends where another starts stays next to it. */
+        private final java.util.Set<Long> partitionStarts = new java.util.HashSet<>();
         /** The first sector past every extent of the tree: what lies at or after it is the image's tail. */
         private long treeEnd;
 
@@ -63,6 +66,7 @@ public record BootCarryOver(ElTorito elTorito, SystemArea systemArea, String cat
             this.iso = image.path();
             this.info = image.bootInfo();
             this.fileSectors = info.fileSize() / Gpt.SECTOR;
+            this.volumeSectors = info.volumeBytes() / Gpt.SECTOR;
             treeEnd = SYSTEM_AREA_SECTORS;
             for (IsoEntry e : image.entries()) {
                 for (Extent x : e.extents()) {
@@ -131,6 +135,10 @@ public record BootCarryOver(ElTorito elTorito, SystemArea systemArea, String cat
             byte[] bytes = info.systemArea();
             List<Mbr.Entry> mbr = Mbr.entries(bytes);
             Gpt gpt = Gpt.read(iso, bytes);
+            mbr.forEach(e -> partitionStarts.add(e.start()));
+            if (gpt != null) {
+                gpt.entries().forEach(e -> partitionStarts.add(e.first()));
+            }
             if (gpt == null && bytes[Gpt.SECTOR] == 'P' && bytes[Gpt.SECTOR + 1] == 'M') {
                 warnings.add("the Apple partition map of " + iso + " is not carried over (Macs that boot from it will not)");
                 Arrays.fill(bytes, Gpt.SECTOR, bytes.length, (byte) 0);
@@ -250,6 +258,9 @@ public record BootCarryOver(ElTorito elTorito, SystemArea systemArea, String cat
             if (file != null) {
                 return end ? new Anchor.FileEnd(file.path()) : new Anchor.FileStart(file.path());
             }
+            if (end && sector == volumeSectors && sector < fileSectors && !partitionStarts.contains(sector)) {
+                return new Anchor.VolumeEnd();
+            }
             if (sector >= treeEnd) {
                 return new Anchor.FromEnd(Math.max(0, fileSectors - sector));
             }
@@ -262,6 +273,9 @@ public record BootCarryOver(ElTorito elTorito, SystemArea systemArea, String cat
             IsoEntry file = starts.get(start);
             if (file != null && ends.get(end) == file) {
                 return file.path();
+            }
+            if (start <= SYSTEM_AREA_SECTORS && end == volumeSectors && end < fileSectors) {
+                return "the ISO9660 volume";
             }
             if (start <= SYSTEM_AREA_SECTORS && end >= treeEnd) {
                 return "the whole image";

@@ -221,6 +221,9 @@ final class ImageLayout {
         if (anchor instanceof Anchor.FromEnd e) {
             return sectors - e.sectors();
         }
+        if (anchor instanceof Anchor.VolumeEnd) {
+            return blocks * SECTORS_PER_BLOCK;
+        }
         String path = anchor instanceof Anchor.FileStart f ? f.path() : ((Anchor.FileEnd) anchor).path();
         IsoNode file = file(path, "a partition or boot pointer");
         long start = file.dataBlock * SECTORS_PER_BLOCK;

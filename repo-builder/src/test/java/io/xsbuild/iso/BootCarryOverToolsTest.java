@@ -259,6 +259,34 @@ class BootCarryOverToolsTest {
     }
 
     @Test
+    void genisoimageWithIsohybridUefiKeepsItsPartitionsOnTheVolumeAndTheEfiImage() throws Exception {
+        IsoTools.require("genisoimage");
+        IsoTools.require("isohybrid");
+        Path in = work.resolve("isohybrid.iso");
+        IsoTools.run("genisoimage", "-quiet", "-o", in.toString(), "-r", "-J", "-V", "XCP-ng", "-c", "boot/isolinux/boot.cat",
+                "-b", "boot/isolinux/isolinux.bin", "-no-emul-boot", "-boot-load-size", "4", "-boot-info-table",
+                "-eltorito-alt-boot", "-e", "boot/efiboot.img", "-no-emul-boot", tree.toString());
+        IsoTools.run("isohybrid", "--uefi", in.toString());
+        Path out = rewrite(in, work.resolve("isohybrid-out.iso"));
+
+        String before = report(in);
+        String after = report(out);
+        assertThat(bootLines(after)).isEqualTo(bootLines(before)).contains(
+                "System area summary: MBR isohybrid cyl-align-on GPT", "GPT partname local :   1  ISOHybrid ISO",
+                "MBR partition path :   2  /boot/efiboot.img", "GPT partition path :   2  /boot/efiboot.img");
+        long volume = number(after, "^ISO image size/512 : (\\d+)$");
+        assertThat(number(after, "^GPT start and size :   1  0\\s+(\\d+)$")).as("the GPT's ISO partition is the volume")
+                .isEqualTo(volume);
+        long sectors = Files.size(out) / 512;
+        assertThat(sectors % 2048).as("padded to a 1 MiB cylinder, as isohybrid pads").isZero();
+        assertThat(sectors).isGreaterThan(volume);
+        assertThat(number(after, "^MBR partition      :   1   0x80  0x00\\s+0\\s+(\\d+)$")).isEqualTo(sectors);
+        assertBootInfoTable(out, "boot/isolinux/isolinux.bin");
+        assertSound(out);
+        assertSameTree(in, out);
+    }
+
+    @Test
     void grub2sBootInfoIsWrittenForTheImagesNewBlock() throws Exception {
         Path grub = Files.createDirectories(work.resolve("grub/boot"));
         byte[] eltorito = new byte[12_000];

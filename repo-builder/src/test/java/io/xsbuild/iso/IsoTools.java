@@ -31,6 +31,7 @@ public final class IsoTools {
             case "createrepo_c" -> "createrepo-c";
             case "genisoimage", "isoinfo", "isovfy" -> "genisoimage";
             case "mkfifo" -> "coreutils";
+            case "isohybrid" -> "syslinux-utils";
             default -> "xorriso";
         } + ")";
         if (System.getenv("CI") != null) {
