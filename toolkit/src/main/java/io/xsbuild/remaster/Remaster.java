@@ -36,6 +36,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -145,9 +150,71 @@ public final class Remaster {
         }
         RemasterResult.Initrd initrd = null;
         List<RemasterResult.BootEntry> configs = new ArrayList<>();
-        if (!additions.isEmpty()) {
-            initrd = initrd(image, staging, additions, replace);
+        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "xsbuild-initrd");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // The initrd is rewritten on a thread of its own while the packages are read: both are CPU-bound.
+            Future<Staged> initrdJob = additions.isEmpty() ? null : background.submit(() -> initrd(image, staging, additions));
+            RemasterResult.Packages packages = changeTree(request, image, entries, boot, staging, repo, replace, remove,
+                    configs, warnings);
+            if (initrdJob != null) {
+                Staged staged = await(initrdJob);
+                replace.put(INITRD, staged.replacement());
+                initrd = staged.initrd();
+            }
+            Path written = staging.resolve(out.getFileName());
+            write(image, entries, boot, replace, remove, written);
+            AtomicFiles.move(written, out);
+            for (String w : warnings) {
+                events.warn(w);
+            }
+            return new RemasterResult(out, source, Files.size(out), (System.nanoTime() - started) / 1e9, boot.summary(),
+                    initrd, configs, packages, warnings);
+        } finally {
+            background.shutdownNow();
+            try {
+                background.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /** The initrd staged, and what it holds. */
+    private record Staged(Replacement replacement, RemasterResult.Initrd initrd) {
+    }
+
+    private static <T> T await(Future<T> job) throws XsbuildException, IOException {
+        try {
+            return job.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while the initrd was rewritten");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof XsbuildException x) {
+                throw x;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** The boot configurations and the repository, changed as asked; gives what the repository got. */
+    private RemasterResult.Packages changeTree(RemasterRequest request, IsoImage image, List<IsoEntry> entries,
+                                               BootCarryOver boot, Path staging, InstallerRepo repo,
+                                               Map<String, Replacement> replace, Set<String> remove,
+                                               List<RemasterResult.BootEntry> configs, List<String> warnings)
+            throws XsbuildException, IOException {
+        Path in = image.path();
         if (request.answerFile() != null) {
             List<String> args = List.of("answerfile=file://" + request.answerFilePath(), "install");
             configs.addAll(bootConfigs(image, entries, boot, staging, args, replace, warnings));
@@ -169,14 +236,7 @@ public final class Remaster {
             treeInfoKeys(image, staging, replace, warnings);
             packages = new RemasterResult.Packages(plan.added(), plan.replaced(), plan.packages());
         }
-        Path written = staging.resolve(out.getFileName());
-        write(image, entries, boot, replace, remove, written);
-        AtomicFiles.move(written, out);
-        for (String w : warnings) {
-            events.warn(w);
-        }
-        return new RemasterResult(out, source, Files.size(out), (System.nanoTime() - started) / 1e9, boot.summary(), initrd,
-                configs, packages, warnings);
+        return packages;
     }
 
     /** The tree of {@code image} but for what is replaced or removed, with the new files and the boot setup. */
@@ -241,8 +301,7 @@ public final class Remaster {
         }
     }
 
-    private RemasterResult.Initrd initrd(IsoImage image, Path staging, List<Initrd.Addition> additions,
-                                         Map<String, Replacement> replace) throws XsbuildException, IOException {
+    private Staged initrd(IsoImage image, Path staging, List<Initrd.Addition> additions) throws XsbuildException, IOException {
         IsoEntry entry = image.find(INITRD).filter(IsoEntry::isFile).orElseThrow(() -> new UsageException(image.path()
                 + " has no " + INITRD + " at its root, the initrd the answer file and files go into",
                 "give a XenServer or XCP-ng installer image"));
@@ -256,9 +315,8 @@ public final class Remaster {
         } finally {
             events.progressDone("Rewriting " + INITRD);
         }
-        replace.put(INITRD, new Replacement(staged, entry.permissions(), Instant.now()));
-        return new RemasterResult.Initrd(INITRD, result.compression().toString(),
-                additions.stream().map(Initrd.Addition::path).toList(), result.replaced());
+        return new Staged(new Replacement(staged, entry.permissions(), Instant.now()), new RemasterResult.Initrd(INITRD,
+                result.compression().toString(), additions.stream().map(Initrd.Addition::path).toList(), result.replaced()));
     }
 
     /** Every ISOLINUX and GRUB configuration of the image and of its EFI images, with the default entry told to install. */

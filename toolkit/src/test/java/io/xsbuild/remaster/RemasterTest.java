@@ -209,6 +209,28 @@ class RemasterTest {
     }
 
     @Test
+    void anInitrdThatIsNoArchiveFailsTheRunWhilePackagesAreAddedAndLeavesNothing() throws Exception {
+        Path tree = Files.createDirectories(work.resolve("junk/tree"));
+        Files.writeString(tree.resolve("install.img"), "hello, not an initrd\n");
+        Files.createDirectories(tree.resolve("boot/isolinux"));
+        Files.writeString(tree.resolve("boot/isolinux/isolinux.cfg"), InstallerIso.ISOLINUX_CFG);
+        InstallerIso.rpm(work.resolve("junk"), tree.resolve("Packages"), "sm", "3.0", "1", null);
+        InstallerIso.run(work, "createrepo_c", "--quiet", tree.toString());
+        Path junk = work.resolve("junk/junk.iso");
+        InstallerIso.run(work, "xorriso", "-as", "mkisofs", "-o", junk.toString(), "-R", tree.toString());
+        Path out = work.resolve("junk-out.iso");
+        CliRun r = xsbuild("iso", "remaster", "--iso", junk.toString(), "--out", out.toString(), "--add-rpms", patched.toString(),
+                "--answerfile", answers.toString());
+        assertThat(r.exitCode).as(r.toString()).isEqualTo(1);
+        assertThat(r.err.lines().filter(l -> l.startsWith("xsbuild:"))).singleElement().asString()
+                .startsWith("xsbuild: junk.iso:install.img is neither a cpio archive nor compressed with gzip, bzip2, xz, lzma or zstd");
+        assertThat(out).doesNotExist();
+        try (var left = Files.list(work)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".junk-out.iso"));
+        }
+    }
+
+    @Test
     void usageMistakesAreOneLineEach() throws Exception {
         assertThat(xsbuild("iso", "remaster", "--iso", iso.toString(), "--out", work.resolve("x.iso").toString()).err)
                 .contains("Nothing to change in the image");
