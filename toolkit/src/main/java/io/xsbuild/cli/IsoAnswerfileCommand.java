@@ -24,9 +24,11 @@ import java.util.Map;
         footerHeading = "%nExamples:%n",
         footer = {
             "  xsbuild iso answerfile --dhcp --root-password secret > vh0.answers",
-            "  xsbuild iso answerfile --static --hostname vh0 --ip 10.0.0.5 --netmask 255.255.255.0 \\",
-            "      --gateway 10.0.0.1 --dns 10.0.0.1 --root-password secret --out vh0.answers",
-            "  xsbuild iso answerfile --dhcp --root-password secret --script filesystem-populated:file:///postinst.sh"})
+            "  xsbuild iso answerfile --static --hostname vh0 --ip 10.0.0.5 \\",
+            "      --netmask 255.255.255.0 --gateway 10.0.0.1 --dns 10.0.0.1 \\",
+            "      --root-password secret --out vh0.answers",
+            "  xsbuild iso answerfile --dhcp --root-password secret \\",
+            "      --script filesystem-populated:file:///postinst.sh"})
 final class IsoAnswerfileCommand extends XsbuildSubcommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")

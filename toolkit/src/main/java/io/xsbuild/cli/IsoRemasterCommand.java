@@ -27,10 +27,13 @@ import java.util.Locale;
                     + "as repo create --iso refuses it."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  xsbuild iso remaster --iso xenserver.iso --out vh0.iso --answerfile vh0.answers",
-            "  xsbuild iso remaster --iso xenserver.iso --out vh0.iso --add-rpms xsbuild-out/RPMS \\",
-            "      --answerfile vh0.answers --file postinst.sh:/postinst.sh",
-            "  xsbuild iso remaster --iso https://build/nightly/installer.iso --out test.iso --add-rpms RPMS"})
+            "  xsbuild iso remaster --iso xenserver.iso --out vh0.iso \\",
+            "      --answerfile vh0.answers",
+            "  xsbuild iso remaster --iso xenserver.iso --out vh0.iso \\",
+            "      --add-rpms xsbuild-out/RPMS --answerfile vh0.answers \\",
+            "      --file postinst.sh:/postinst.sh",
+            "  xsbuild iso remaster --iso https://build/nightly/installer.iso \\",
+            "      --out test.iso --add-rpms RPMS"})
 final class IsoRemasterCommand extends XsbuildSubcommand {
 
     @Option(names = "--iso", required = true, paramLabel = "IN",
