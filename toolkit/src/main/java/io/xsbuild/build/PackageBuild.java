@@ -57,10 +57,11 @@ public final class PackageBuild {
         try (PackageLogs logs = PackageLogs.open(context.out().resolve("logs").resolve(name))) {
             StageClock stages = new StageClock(logs.state(), events, name, clock);
             stages.record("image", imageSeconds, image.tag() + " " + image.id());
+            long[] copied = {0};
             SessionContainer container = stages.run("container", "starting a container of " + image.tag(), () -> {
                 SessionContainer started = session.start(containerSpec());
                 try {
-                    context.repos().apply(started);
+                    copied[0] = context.repos().apply(started);
                 } catch (XsbuildException | RuntimeException e) {
                     session.discard(started);
                     throw e;
@@ -68,6 +69,10 @@ public final class PackageBuild {
                 return started;
             });
             stages.note("container " + container.id() + " of session " + session.id());
+            if (container.remote() && copied[0] > 0) {
+                stages.note("repositories: " + copied[0] + " bytes copied in, the engine " + container.engine()
+                        + " being on another machine");
+            }
             boolean removed = false;
             try {
                 Outcome outcome = attempt(job, container, stages, logs);
@@ -120,7 +125,7 @@ public final class PackageBuild {
                 .network("bridge")
                 .hostname("xsbuild")
                 .workingDir(ContainerLayout.BUILDER_HOME);
-        return context.repos().mount(spec);
+        return context.repos().mount(spec, context.session().runtime());
     }
 
     /** Leaves the container in place when asked to, and says how to enter it. */

@@ -132,7 +132,7 @@ public final class Chain {
             throws XsbuildException {
         events.info("Reading what the " + request.inputs().size() + " packages need and make");
         SessionContainer box = session.start(repos.mount(ContainerSpec.builder(image.tag())
-                .network("bridge").hostname("xsbuild").workingDir(ContainerLayout.BUILDER_HOME)));
+                .network("bridge").hostname("xsbuild").workingDir(ContainerLayout.BUILDER_HOME), session.runtime()));
         try {
             repos.apply(box);
             SourcePreparer preparer = new SourcePreparer(new Checkouts(gitCache, events), events);

@@ -24,7 +24,8 @@ final class EnvironmentOptions {
     String base;
 
     @Option(names = "--repo", paramLabel = "DIR|URL|NAME=URL",
-            description = "A yum repository to read besides the profile's: a directory with repodata/ (mounted read-only), "
+            description = "A yum repository to read besides the profile's: a directory with repodata/ (mounted read-only; "
+                    + "copied into each container on an engine of another machine), "
                     + "a file://, http:// or https:// baseurl, or NAME= before either to name it. Give it again for more: "
                     + "the first given wins (as yum's priority=), and all come before the profile's repositories.")
     List<String> repos = new ArrayList<>();

@@ -20,8 +20,8 @@ import java.util.List;
 @Command(name = "shell", header = "A shell, or one command, in the build environment.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Open a login shell in the build environment, with the repositories configured (--repo directories "
-                    + "mounted read-only under " + ContainerRepos.MOUNT_ROOT + ") and the directories given with -v "
-                    + "mounted; or run CMD there, "
+                    + "mounted read-only under " + ContainerRepos.MOUNT_ROOT + ", or copied there on an engine of another "
+                    + "machine) and the directories given with -v mounted (from the engine's machine); or run CMD there, "
                     + "its arguments passed exactly as given. Exits with CMD's or the shell's exit code.",
             "The container is removed when the shell or CMD ends."},
         footerHeading = "%nExamples:%n",

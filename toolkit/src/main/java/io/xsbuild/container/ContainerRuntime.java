@@ -91,6 +91,24 @@ public interface ContainerRuntime extends AutoCloseable {
     /** Copies a host file or directory into {@code containerDir} through the archive API. */
     void copyIn(String containerId, Path hostPath, String containerDir) throws ContainerException;
 
+    /**
+     * Copies the tree of a host directory into a container as the directory {@code containerPath} (made,
+     * with its parents, where missing) through the archive API: the files as they are when read, owned by
+     * root and readable by every user, symbolic links followed. This is how a directory reaches the
+     * containers of an engine on another machine, which cannot bind-mount it.
+     *
+     * @return how many bytes of files were sent
+     */
+    long copyTreeIn(String containerId, Path hostDir, String containerPath) throws ContainerException;
+
+    /**
+     * Whether the engine runs on another machine, so that its containers cannot bind-mount this machine's
+     * paths nor reach its loopback ({@link EngineEndpoint#remote} says how that is decided).
+     */
+    default boolean remote() {
+        return false;
+    }
+
     /** Stops and removes a container; a container that is already gone is not an error. */
     void remove(String containerId) throws ContainerException;
 

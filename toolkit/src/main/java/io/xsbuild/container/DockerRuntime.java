@@ -26,11 +26,14 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import io.xsbuild.files.TreeTar;
 import io.xsbuild.files.Untar;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,13 +64,15 @@ public final class DockerRuntime implements ContainerRuntime {
     private final DockerHttpClient http;
     private final EngineInfo info;
     private final Terminal terminal;
+    private final boolean remote;
     private EngineInfo withRootDir;
 
-    private DockerRuntime(DockerClient client, DockerHttpClient http, EngineInfo info, Terminal terminal) {
+    private DockerRuntime(DockerClient client, DockerHttpClient http, EngineInfo info, Terminal terminal, boolean remote) {
         this.client = client;
         this.http = http;
         this.info = info;
         this.terminal = terminal;
+        this.remote = remote;
     }
 
     /** Connects to the engine {@link EngineEndpoint#choose} finds, with no terminal for attached steps. */
@@ -104,6 +109,7 @@ public final class DockerRuntime implements ContainerRuntime {
             throws ContainerException {
         DockerClientConfig base = endpoint.uri().equals(configured.getDockerHost().toString())
                 ? configured : withHost(configured, endpoint.uri());
+        boolean remote = EngineEndpoint.remote(endpoint.uri(), System.getenv(EngineEndpoint.LOCATION_ENV), Files::exists);
 
         // Ask the engine which API it speaks, with an unversioned request every engine accepts.
         Version version;
@@ -122,7 +128,8 @@ public final class DockerRuntime implements ContainerRuntime {
         List<String> components = version.getComponents() == null ? List.of()
                 : version.getComponents().stream().map(c -> c.getName()).toList();
         return new DockerRuntime(client, http, new EngineInfo(EngineInfo.productOf(components), endpoint.uri(),
-                endpoint.reason(), version.getVersion(), api.getVersion(), os, null), Objects.requireNonNull(terminal, "terminal"));
+                endpoint.reason(), version.getVersion(), api.getVersion(), os, null), Objects.requireNonNull(terminal, "terminal"),
+                remote);
     }
 
     private static DockerClientConfig withHost(DockerClientConfig configured, String host) {
@@ -547,6 +554,55 @@ public final class DockerRuntime implements ContainerRuntime {
         } catch (RuntimeException e) {
             throw failure("Cannot copy " + hostPath + " into container " + shortId(containerId) + ":" + containerDir, e);
         }
+    }
+
+    @Override
+    public long copyTreeIn(String containerId, Path hostDir, String containerPath) throws ContainerException {
+        if (!Files.isDirectory(hostDir)) {
+            throw new ContainerException("No directory " + hostDir + " to copy into container " + shortId(containerId), null);
+        }
+        // The tar is written as it is sent, through a pipe: a repository can be larger than memory or /tmp.
+        long[] sent = {0};
+        IOException[] failed = {null};
+        try (PipedInputStream in = new PipedInputStream(1 << 16)) {
+            PipedOutputStream pipe = new PipedOutputStream(in);
+            Thread writer = new Thread(() -> {
+                try (pipe) {
+                    sent[0] = TreeTar.write(hostDir, containerPath, pipe);
+                } catch (IOException e) {
+                    failed[0] = e;
+                }
+            }, "xsbuild-copy-in");
+            writer.setDaemon(true);
+            writer.start();
+            try {
+                client.copyArchiveToContainerCmd(containerId)
+                        .withTarInputStream(in)
+                        .withRemotePath("/")
+                        .withNoOverwriteDirNonDir(false)
+                        .exec();
+            } finally {
+                in.close();
+                writer.join();
+            }
+            if (failed[0] != null) {
+                throw failed[0];
+            }
+            return sent[0];
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContainerException("Interrupted while copying " + hostDir + " into container " + shortId(containerId), e);
+        } catch (IOException e) {
+            throw new ContainerException("Cannot copy " + hostDir + " into container " + shortId(containerId) + ":"
+                    + containerPath + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw failure("Cannot copy " + hostDir + " into container " + shortId(containerId) + ":" + containerPath, e);
+        }
+    }
+
+    @Override
+    public boolean remote() {
+        return remote;
     }
 
     @Override

@@ -25,6 +25,8 @@ public record EngineEndpoint(String uri, String reason, List<String> tried) {
     public static final String DOCKER_SOCKET = "/var/run/docker.sock";
     public static final String PODMAN_SOCKET = "/run/podman/podman.sock";
     public static final String DEFAULT_URI = "unix://" + DOCKER_SOCKET;
+    /** Says whether the engines are on this machine or another, where xsbuild would guess wrong. */
+    public static final String LOCATION_ENV = "XSBUILD_ENGINE_LOCATION";
 
     public EngineEndpoint {
         tried = List.copyOf(tried);
@@ -68,6 +70,34 @@ public record EngineEndpoint(String uri, String reason, List<String> tried) {
             tried.add(socket.toString());
         }
         return new EngineEndpoint(DEFAULT_URI, "the default Docker socket", tried);
+    }
+
+    /**
+     * Whether the engine at {@code uri} runs on another machine, whose containers can neither bind-mount
+     * this machine's paths nor reach its loopback. A {@code unix://} socket that is on this machine leads to
+     * an engine here; anything else ({@code tcp://}, {@code https://}, a socket that is not here) to one
+     * elsewhere, since a {@code tcp://} address cannot be told from a tunnel to another machine.
+     * {@value #LOCATION_ENV} ({@code local} or {@code remote}) says it outright, for the cases that rule
+     * gets wrong: a socket forwarded here from another machine, or one of the host's engine mounted into a
+     * CI job's container, whose paths are not the host's.
+     *
+     * @param location the value of {@value #LOCATION_ENV}, or null
+     * @param exists   whether a path is on this machine
+     */
+    public static boolean remote(String uri, String location, Predicate<Path> exists) throws ContainerException {
+        if (location != null && !location.isBlank()) {
+            return switch (location.strip()) {
+                case "remote" -> true;
+                case "local" -> false;
+                default -> throw new ContainerException(LOCATION_ENV + " is \"" + location + "\"",
+                        "set it to local (the engine bind-mounts this machine's directories) or remote (they are "
+                                + "copied into each container), or unset it", null);
+            };
+        }
+        if (uri.startsWith("unix://")) {
+            return !exists.test(Path.of(uri.substring("unix://".length())));
+        }
+        return true;
     }
 
     /** Whether this process may connect to the socket at {@code path}: it exists and is writable. */

@@ -115,7 +115,7 @@ public final class EnvImages {
         events.info("Installing the BuildRequires of " + String.join(", ", names) + " into " + tag);
         SessionContainer container = session.start(repos.mount(ContainerSpec.builder(env.tag())
                 .network("bridge")
-                .hostname("xsbuild")));
+                .hostname("xsbuild"), runtime));
         try {
             repos.apply(container);
             LineSink log = EventLines.of(events, "builddep");

@@ -1,6 +1,8 @@
 package io.xsbuild.repository;
 
+import io.xsbuild.container.ContainerRuntime;
 import io.xsbuild.container.ContainerSpec;
+import io.xsbuild.container.EngineEndpoint;
 import io.xsbuild.container.Mount;
 import io.xsbuild.error.FailedException;
 import io.xsbuild.error.XsbuildException;
@@ -22,15 +24,17 @@ import java.util.Map;
 
 /**
  * How a run's repositories reach its containers, and what the package manager there is told of them. Local
- * repositories are mounted read-only under {@value #MOUNT_ROOT}; remote ones are read at their URL, and one
- * on this machine's loopback through a {@link LoopbackRelay} on the containers' gateway. When a container
- * starts, {@code /etc/yum.repos.d} gets {@value #USER_FILE} (the run's repositories, first in priority, in
- * the order given) and the profile's own files again, with {@code enabled} as {@code --enablerepo} and
- * {@code --disablerepo} say and their priorities after the run's.
+ * repositories are at {@value #MOUNT_ROOT}ID in every container: mounted read-only from this machine when
+ * the engine runs here, copied in through the engine's archive API when it runs on another machine (which
+ * cannot mount this machine's paths). Remote ones are read at their URL, and one on this machine's loopback
+ * through a {@link LoopbackRelay} on the containers' gateway, which only an engine on this machine can
+ * reach. When a container starts, {@code /etc/yum.repos.d} gets {@value #USER_FILE} (the run's
+ * repositories, first in priority, in the order given) and the profile's own files again, with
+ * {@code enabled} as {@code --enablerepo} and {@code --disablerepo} say and their priorities after the run's.
  */
 public final class ContainerRepos implements AutoCloseable {
 
-    /** Where local repositories are mounted in containers, each in the folder named by its id. */
+    /** Where local repositories are in containers, each in the folder named by its id. */
     public static final String MOUNT_ROOT = "/srv/xsbuild/repos/";
 
     /** The run's repositories' file in {@code /etc/yum.repos.d}. */
@@ -68,18 +72,64 @@ public final class ContainerRepos implements AutoCloseable {
         return selection;
     }
 
-    /** Mounts each local repository into the container to be started. */
-    public ContainerSpec.Builder mount(ContainerSpec.Builder spec) {
-        for (Repository r : selection.repositories()) {
-            if (r.local()) {
-                spec.mount(Mount.readOnly(r.dir(), MOUNT_ROOT + r.id()));
+    /**
+     * Mounts each local repository into the container to be started on {@code runtime}, if that engine is on
+     * this machine; on another, {@link #apply} copies them in.
+     */
+    public ContainerSpec.Builder mount(ContainerSpec.Builder spec, ContainerRuntime runtime) {
+        if (!runtime.remote()) {
+            for (Repository r : selection.repositories()) {
+                if (r.local()) {
+                    spec.mount(Mount.readOnly(r.dir(), MOUNT_ROOT + r.id()));
+                }
             }
         }
         return spec;
     }
 
-    /** Writes the repository files into a started container, relaying loopback URLs through its gateway. */
-    public void apply(SessionContainer container) throws XsbuildException {
+    /**
+     * Fails when the containers of the engine {@code runtime} cannot reach one of the repositories: one on
+     * this machine's loopback, when the engine is on another machine. What a run with several engines checks
+     * before it starts.
+     */
+    public void checkReachable(ContainerRuntime runtime) throws XsbuildException {
+        if (!runtime.remote()) {
+            return;
+        }
+        for (Repository r : selection.repositories()) {
+            if (!r.local() && loopback(r.url().getHost())) {
+                throw unreachable(r, runtime.info().endpoint());
+            }
+        }
+    }
+
+    private static RepositoryException unreachable(Repository r, String engine) {
+        return new RepositoryException("The repository " + r.describe() + " is on this machine's loopback, which the "
+                + "containers of the engine " + engine + " cannot reach, as that engine is taken to be on another machine",
+                "serve the repository at an address that machine reaches, or give its directory (--repo DIR is copied "
+                        + "into each container); " + EngineEndpoint.LOCATION_ENV + "=local if the engine is on this machine");
+    }
+
+    /**
+     * Makes the repositories available in a started container: on an engine of another machine, copies each
+     * local repository in; then writes the repository files, relaying loopback URLs through its gateway.
+     *
+     * @return how many bytes of repositories were copied in: 0 when they are mounted, or none is local
+     */
+    public long apply(SessionContainer container) throws XsbuildException {
+        long copied = 0;
+        if (container.remote()) {
+            for (Repository r : selection.repositories()) {
+                if (!r.local() && loopback(r.url().getHost())) {
+                    throw unreachable(r, container.engine());
+                }
+            }
+            for (Repository r : selection.repositories()) {
+                if (r.local()) {
+                    copied += container.copyTreeIn(r.dir(), MOUNT_ROOT + r.id());
+                }
+            }
+        }
         Map<String, String> files = files(r -> baseurl(r, container));
         Path dir;
         try {
@@ -98,6 +148,7 @@ public final class ContainerRepos implements AutoCloseable {
         } finally {
             Directories.deleteQuietly(dir);
         }
+        return copied;
     }
 
     /** A baseurl as the container reads it. */
@@ -121,7 +172,8 @@ public final class ContainerRepos implements AutoCloseable {
             } catch (IOException e) {
                 throw new RepositoryException("The repository " + r.describe() + " is on this machine's loopback, and the "
                         + "containers' gateway " + gateway + " is no address of this machine (" + e.getMessage() + ")",
-                        "with an engine on another machine, give a URL its containers can reach");
+                        "with an engine on another machine, give a URL its containers can reach, or the repository's "
+                                + "directory (copied into each container)");
             }
             relays.put(key, relay);
         }

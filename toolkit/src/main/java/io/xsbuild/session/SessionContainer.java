@@ -66,6 +66,21 @@ public final class SessionContainer {
         runtime.copyIn(id, hostPath, containerDir);
     }
 
+    /** Copies a host directory's tree into the container as {@code containerPath}; returns the bytes sent. */
+    public long copyTreeIn(Path hostDir, String containerPath) throws ContainerException {
+        return runtime.copyTreeIn(id, hostDir, containerPath);
+    }
+
+    /** Whether the container's engine is on another machine: it sees none of this machine's paths nor its loopback. */
+    public boolean remote() {
+        return runtime.remote();
+    }
+
+    /** The address of the container's engine, for messages. */
+    public String engine() throws ContainerException {
+        return runtime.info().endpoint();
+    }
+
     public List<Path> copyOut(String containerPath, Path hostDir) throws ContainerException {
         return runtime.copyOut(id, containerPath, hostDir);
     }

@@ -40,8 +40,12 @@ public final class Shell {
             EnvImage image = new EnvImages(session).ensure(request.profile());
             ContainerSpec.Builder spec = repos.mount(ContainerSpec.builder(image.tag())
                     .network("bridge")
-                    .hostname("xsbuild"));
+                    .hostname("xsbuild"), runtime);
             request.mounts().forEach(spec::mount);
+            if (runtime.remote() && !request.mounts().isEmpty()) {
+                events.warn("The engine " + runtime.info().endpoint() + " is taken to be on another machine: -v mounts "
+                        + "that machine's directories, not this one's");
+            }
             String home = home(request.user());
             String dir = request.mounts().isEmpty() ? home : request.mounts().get(0).container();
             List<String> argv = request.command().isEmpty() ? List.of("bash", "-l") : request.command();

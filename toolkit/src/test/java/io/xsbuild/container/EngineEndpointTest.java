@@ -95,4 +95,25 @@ class EngineEndpointTest {
         assertThat(EngineInfo.productOf(List.of("Engine", "containerd", "runc", "docker-init"))).isEqualTo("Docker");
         assertThat(EngineInfo.productOf(List.of())).isEqualTo("Docker");
     }
+
+    @Test
+    void anEngineIsOnThisMachineOnlyThroughASocketThatIsHere() throws Exception {
+        Path here = Files.createFile(dir.resolve("docker.sock"));
+        assertThat(EngineEndpoint.remote("unix://" + here, null, Files::exists)).isFalse();
+        assertThat(EngineEndpoint.remote("unix://" + dir.resolve("elsewhere.sock"), null, Files::exists)).isTrue();
+        assertThat(EngineEndpoint.remote("tcp://127.0.0.1:2375", null, Files::exists)).isTrue();
+        assertThat(EngineEndpoint.remote("tcp://builder2:2376", "", Files::exists)).isTrue();
+        assertThat(EngineEndpoint.remote("https://builder2:2376", null, Files::exists)).isTrue();
+    }
+
+    @Test
+    void theLocationVariableSaysItOutrightAndAnythingElseIsRefused() throws Exception {
+        assertThat(EngineEndpoint.remote(EngineEndpoint.DEFAULT_URI, "remote", p -> true)).isTrue();
+        assertThat(EngineEndpoint.remote("tcp://127.0.0.1:2375", "local", p -> false)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EngineEndpoint.remote("tcp://h:1", "elsewhere", p -> true))
+                .isInstanceOfSatisfying(ContainerException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo(EngineEndpoint.LOCATION_ENV + " is \"elsewhere\"");
+                    assertThat(e.hint()).startsWith("set it to local");
+                });
+    }
 }

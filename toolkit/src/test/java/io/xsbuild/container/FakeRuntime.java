@@ -50,6 +50,8 @@ public class FakeRuntime implements ContainerRuntime {
     public final Map<String, byte[]> files = new HashMap<>();
     public Function<Step, Answer> answers = step -> Answer.ok();
     public boolean closed;
+    /** Whether it plays an engine on another machine, which cannot bind-mount this one's paths. */
+    public boolean remote;
     private int next;
 
     @Override
@@ -189,6 +191,28 @@ public class FakeRuntime implements ContainerRuntime {
         } catch (java.io.IOException e) {
             throw new ContainerException("fake copyIn failed", e);
         }
+    }
+
+    /** Puts every regular file below the host directory in {@link #files}, below {@code containerPath}. */
+    @Override
+    public long copyTreeIn(String containerId, Path hostDir, String containerPath) throws ContainerException {
+        copiedIn.add(new CopyIn(hostDir, containerPath));
+        long bytes = 0;
+        try (var walk = Files.walk(hostDir)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                byte[] content = Files.readAllBytes(file);
+                files.put(containerPath + "/" + hostDir.relativize(file), content);
+                bytes += content.length;
+            }
+        } catch (java.io.IOException e) {
+            throw new ContainerException("fake copyTreeIn failed", e);
+        }
+        return bytes;
+    }
+
+    @Override
+    public boolean remote() {
+        return remote;
     }
 
     @Override
