@@ -73,7 +73,10 @@ final class ChainRepo {
     }
 
     private Repository publish() throws XsbuildException {
-        new RepoCreator(Events.NONE).create(RepoCreateRequest.builder(dir).update(true).waitForLock(true).build());
+        // Superseded metadata stays: a build that is reading the repository (mounted, or being copied into a
+        // container of another machine) while a package is published finds every file its repomd.xml names.
+        new RepoCreator(Events.NONE).create(RepoCreateRequest.builder(dir).update(true).waitForLock(true)
+                .retainOldMetadata(Integer.MAX_VALUE).build());
         try {
             current = new Repository(ID, "the chain's packages", dir.toAbsolutePath().normalize(), null,
                     ChecksumType.SHA256.hex(dir.resolve("repodata/repomd.xml")));
