@@ -85,14 +85,21 @@ public final class Chain {
         try (WorkDir work = workDir(); ContainerRepos repos = resolve(setup)) {
             try {
                 for (ChainEngine engine : engines) {
-                    slots.add(EngineSlot.open(engine, setup, events));
+                    EngineSlot slot = EngineSlot.open(engine, setup, events);
+                    slots.add(slot);
+                    repos.checkReachable(slot.runtime());
+                    if (engines.size() > 1) {
+                        events.info("Engine " + engine.name() + ": " + slot.cpus() + (slot.cpus() == 1 ? " processor" : " processors")
+                                + ", " + slot.image().tag() + ", repositories "
+                                + (slot.runtime().remote() ? "copied into each container" : "mounted from this machine"));
+                    }
                 }
                 EngineSlot first = slots.get(0);
                 ChainGraph graph = analyse(request, repos, first.session(), first.image(), work.path());
                 events.info("Chain of " + graph.nodes().size() + " packages in " + graph.levels().size() + " levels: "
                         + String.join(" | ", graph.levels().stream().map(l -> String.join(" ", l)).toList()));
                 int jobs = request.jobs() > 0 ? request.jobs() : slots.stream().mapToInt(EngineSlot::cpus).sum();
-                ChainScheduler scheduler = new ChainScheduler(graph, slots, Math.max(1, jobs), repos, chainRepo,
+                ChainScheduler scheduler = new ChainScheduler(graph, slots, Math.max(1, jobs), request.jobs() == 0, repos, chainRepo,
                         request.useCache() ? new BuildCache(cacheDir) : null, request.keepGoing(), setup, out, events, clock);
                 List<ChainPackage> packages;
                 XsbuildException failure = null;

@@ -23,9 +23,11 @@ import java.util.Set;
 
 /**
  * Runs a chain's builds: {@code jobs} at once spread over the engines, each package started once everything
- * it depends on is built or reused, its packages added to the chain's repository when it is done. A failed
- * package stops the chain (the builds under way finish) unless {@code --continue}, which skips only the
- * packages that depend on it. An engine that fails stops the chain at once.
+ * it depends on is built or reused, its packages added to the chain's repository when it is done. A package
+ * found in the cache is reused without an engine; one to build goes to the engine with the fewest builds
+ * under way for its processors, of those with room ({@link EngineChoice}). A failed package stops the chain
+ * (the builds under way finish) unless {@code --continue}, which skips only the packages that depend on it.
+ * An engine that fails stops the chain at once.
  */
 final class ChainScheduler {
 
@@ -34,6 +36,10 @@ final class ChainScheduler {
     private final ChainGraph graph;
     private final List<Chain.EngineSlot> slots;
     private final int jobs;
+    /** How many builds each engine may run at once: its processors, or {@code jobs} when --jobs set the total. */
+    private final int[] limits;
+    /** How many builds each engine runs now, by its index in {@link #slots}. */
+    private final int[] busy;
     private final ContainerRepos userRepos;
     private final ChainRepo chainRepo;
     private final BuildCache cache;
@@ -49,11 +55,19 @@ final class ChainScheduler {
     private String firstFailure;
     private XsbuildException fatal;
 
-    ChainScheduler(ChainGraph graph, List<Chain.EngineSlot> slots, int jobs, ContainerRepos userRepos, ChainRepo chainRepo,
-                   BuildCache cache, boolean keepGoing, BuildSetup setup, Path out, Events events, Clock clock) {
+    /**
+     * @param jobs    builds at once in all
+     * @param perCpus whether each engine runs at most as many builds as it has processors (no --jobs), or any
+     *                number, the total being {@code jobs}
+     */
+    ChainScheduler(ChainGraph graph, List<Chain.EngineSlot> slots, int jobs, boolean perCpus, ContainerRepos userRepos,
+                   ChainRepo chainRepo, BuildCache cache, boolean keepGoing, BuildSetup setup, Path out, Events events,
+                   Clock clock) {
         this.graph = graph;
         this.slots = List.copyOf(slots);
         this.jobs = jobs;
+        this.limits = slots.stream().mapToInt(s -> perCpus ? s.cpus() : jobs).toArray();
+        this.busy = new int[slots.size()];
         this.userRepos = userRepos;
         this.chainRepo = chainRepo;
         this.cache = cache;
@@ -73,8 +87,7 @@ final class ChainScheduler {
     List<ChainPackage> run() throws XsbuildException {
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < jobs; i++) {
-            Chain.EngineSlot slot = slots.get(i % slots.size());
-            Thread t = new Thread(() -> work(slot), "xsbuild-chain-" + (i + 1));
+            Thread t = new Thread(this::work, "xsbuild-chain-" + (i + 1));
             workers.add(t);
             t.start();
         }
@@ -106,24 +119,60 @@ final class ChainScheduler {
         return all;
     }
 
-    private void work(Chain.EngineSlot slot) {
+    private void work() {
         String name;
         while ((name = next()) != null) {
+            long start = System.nanoTime();
+            ChainNode node = graph.node(name);
+            int engine = -1;
             ChainPackage done;
             try {
-                done = buildOrReuse(graph.node(name), slot);
+                done = reuse(node, start);
+                if (done == null) {
+                    engine = acquire(name);
+                    done = build(node, slots.get(engine), start);
+                }
             } catch (XsbuildException | RuntimeException e) {
                 String message = e instanceof XsbuildException x ? x.userMessage() : String.valueOf(e);
-                done = outcome(graph.node(name), ChainPackage.Status.FAILED, null, slot.engine().name(), null, List.of(),
-                        null, 0, null, null, "chain", message, List.of());
+                done = outcome(node, ChainPackage.Status.FAILED, null, engine < 0 ? null : slots.get(engine).engine().name(),
+                        null, List.of(), null, 0, null, null, "chain", message, List.of());
                 synchronized (this) {
                     if (fatal == null) {
                         fatal = e instanceof XsbuildException x ? x : new ChainFailedException(name, message);
                     }
                 }
+            } finally {
+                if (engine >= 0) {
+                    release(engine);
+                }
             }
             complete(name, done);
         }
+    }
+
+    /** The engine that builds {@code name}: the least busy for its processors of those with room, now counted busy. */
+    private synchronized int acquire(String name) {
+        int engine;
+        while ((engine = EngineChoice.pick(busy, slots.stream().mapToInt(Chain.EngineSlot::cpus).toArray(), limits)) < 0) {
+            // Every worker holds one build at most and the engines have room for as many: only a moment's wait.
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for an engine for " + name, e);
+            }
+        }
+        busy[engine]++;
+        if (slots.size() > 1) {
+            events.info(name + ": building on " + slots.get(engine).engine().name());
+        }
+        progress();
+        return engine;
+    }
+
+    private synchronized void release(int engine) {
+        busy[engine]--;
+        notifyAll();
     }
 
     /** The next package to build, once one is ready; null when there is none left to start. */
@@ -206,7 +255,19 @@ final class ChainScheduler {
     private void progress() {
         long finished = results.size();
         events.progress(new Events.Progress(TASK, finished, graph.nodes().size(), "pkg",
-                running.size() + " running, " + waiting.size() + " waiting"));
+                running.size() + " running" + perEngine() + ", " + waiting.size() + " waiting"));
+    }
+
+    /** How many builds each engine runs, when there are several: " (2 on A, 1 on B)". */
+    private String perEngine() {
+        if (slots.size() < 2) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            parts.add(busy[i] + " on " + slots.get(i).engine().name());
+        }
+        return " (" + String.join(", ", parts) + ")";
     }
 
     /** The packages of the chain's repository that {@code node} builds against: its dependencies' outputs. */
@@ -218,16 +279,35 @@ final class ChainScheduler {
         return sums;
     }
 
-    private ChainPackage buildOrReuse(ChainNode node, Chain.EngineSlot slot) throws XsbuildException {
-        long start = System.nanoTime();
-        String key = cache == null ? null : BuildCache.key(node, slot.image().id(), setup.profile().name(),
-                setup.settings().rpmbuild(), setup.settings().network(), against(node));
-        if (cache != null) {
+    /** The cache key of building {@code node} on an image: what it is built from, and against. */
+    private String key(ChainNode node, String imageId) {
+        return BuildCache.key(node, imageId, setup.profile().name(), setup.settings().rpmbuild(), setup.settings().network(),
+                against(node));
+    }
+
+    /**
+     * The package reused from the cache, if a build of it from the same inputs on the image of any of the
+     * chain's engines is there (the engines carry the same profile, so a package made on one serves all);
+     * null when it is to be built.
+     */
+    private ChainPackage reuse(ChainNode node, long start) throws XsbuildException {
+        if (cache == null) {
+            return null;
+        }
+        Set<String> images = new LinkedHashSet<>();
+        slots.forEach(s -> images.add(s.image().id()));
+        for (String image : images) {
+            String key = key(node, image);
             Optional<BuildCache.Entry> entry = cache.find(key);
             if (entry.isPresent()) {
                 return reuse(node, entry.get(), key, start);
             }
         }
+        return null;
+    }
+
+    private ChainPackage build(ChainNode node, Chain.EngineSlot slot, long start) throws XsbuildException {
+        String key = cache == null ? null : key(node, slot.image().id());
         List<Repository> repos = new ArrayList<>(List.of(chainRepo.current()));
         repos.addAll(userRepos.selection().repositories());
         RepoSelection selection = new RepoSelection(repos, userRepos.selection().enable(), userRepos.selection().disable());
