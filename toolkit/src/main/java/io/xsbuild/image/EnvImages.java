@@ -126,6 +126,7 @@ public final class EnvImages {
             }
             new BuildRequires(profile.packageManager()).install(container, srpms, log);
             container.run(Step.of("rm", "-rf", ContainerLayout.WORK), log);
+            repos.removeCopies(container, log);
             Map<String, String> labels = new LinkedHashMap<>(labels(profile, warmHash(env, repos.selection(), names)));
             labels.put(EnvImage.BUILDDEPS_LABEL, String.join(",", names));
             labels.put(EnvImage.REPOS_LABEL, repos.selection().digest());

@@ -3,10 +3,13 @@ package io.xsbuild.repository;
 import io.xsbuild.container.ContainerRuntime;
 import io.xsbuild.container.ContainerSpec;
 import io.xsbuild.container.EngineEndpoint;
+import io.xsbuild.container.LineSink;
 import io.xsbuild.container.Mount;
+import io.xsbuild.container.Step;
 import io.xsbuild.error.FailedException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.io.Directories;
+import io.xsbuild.session.HelperStep;
 import io.xsbuild.session.SessionContainer;
 
 import java.io.IOException;
@@ -149,6 +152,16 @@ public final class ContainerRepos implements AutoCloseable {
             Directories.deleteQuietly(dir);
         }
         return copied;
+    }
+
+    /**
+     * Removes from a container the repositories {@link #apply} copied in (none when they are mounted): what
+     * is done before the container is saved as an image, which must not carry them.
+     */
+    public void removeCopies(SessionContainer container, LineSink log) throws XsbuildException {
+        if (container.remote() && selection.repositories().stream().anyMatch(Repository::local)) {
+            HelperStep.run(container, Step.of("rm", "-rf", MOUNT_ROOT), log, "Cannot remove the repositories copied in");
+        }
     }
 
     /** A baseurl as the container reads it. */

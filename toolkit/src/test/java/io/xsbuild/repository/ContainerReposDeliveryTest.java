@@ -3,7 +3,9 @@ package io.xsbuild.repository;
 import io.xsbuild.container.ContainerSpec;
 import io.xsbuild.container.FakeRuntime;
 import io.xsbuild.container.ImageInfo;
+import io.xsbuild.container.LineSink;
 import io.xsbuild.container.Mount;
+import io.xsbuild.container.Step;
 import io.xsbuild.event.Events;
 import io.xsbuild.session.Session;
 import io.xsbuild.session.SessionContainer;
@@ -110,5 +112,21 @@ class ContainerReposDeliveryTest {
         ContainerRepos repos = repos(new Repository("xsbuild", "http://127.0.0.1:8000/", null,
                 URI.create("http://127.0.0.1:8000/"), "aa"));
         repos.checkReachable(runtime);
+    }
+
+    @Test
+    void theCopiesAreRemovedBeforeAContainerIsSavedAsAnImageAndMountsAreLeftAlone() throws Exception {
+        Path repo = repo();
+        ContainerRepos repos = repos(new Repository("xs", repo.toString(), repo, null, "aa"));
+        SessionContainer mounted = start(repos);
+        repos.apply(mounted);
+        repos.removeCopies(mounted, LineSink.DISCARD);
+        assertThat(runtime.steps).isEmpty();
+
+        runtime.remote = true;
+        SessionContainer copied = session.start(repos.mount(ContainerSpec.builder("env"), runtime));
+        repos.apply(copied);
+        repos.removeCopies(copied, LineSink.DISCARD);
+        assertThat(runtime.steps).extracting(Step::argv).containsExactly(List.of("rm", "-rf", ContainerRepos.MOUNT_ROOT));
     }
 }
