@@ -24,25 +24,23 @@ class EngineChoiceTest {
         assertThat(EngineChoice.pick(new int[] {2, 0}, new int[] {2, 2}, new int[] {2, 2})).isEqualTo(1);
     }
 
-    @Test
-    void aLargerMachineTakesBuildsInProportionToItsProcessors() {
-        int[] cpus = {2, 6};
-        int[] limits = {8, 8};
-        int[] busy = {0, 0};
-        for (int i = 0; i < 8; i++) {
+    /** How many of {@code builds} started one after the other, none ending, each engine takes. */
+    private static int[] spread(int builds, int[] cpus, int[] limits) {
+        int[] busy = new int[cpus.length];
+        for (int i = 0; i < builds; i++) {
             busy[EngineChoice.pick(busy, cpus, limits)]++;
         }
-        assertThat(busy).containsExactly(2, 6);
+        return busy;
+    }
+
+    @Test
+    void aLargerMachineTakesBuildsInProportionToItsProcessors() {
+        assertThat(spread(8, new int[] {2, 6}, new int[] {8, 8})).containsExactly(2, 6);
+        assertThat(spread(9, new int[] {2, 16}, new int[] {2, 16})).containsExactly(1, 8);
     }
 
     @Test
     void withJobsAboveTheProcessorsTheTotalIsStillShared() {
-        int[] cpus = {2, 2};
-        int[] limits = {6, 6};
-        int[] busy = {0, 0};
-        for (int i = 0; i < 6; i++) {
-            busy[EngineChoice.pick(busy, cpus, limits)]++;
-        }
-        assertThat(busy).containsExactly(3, 3);
+        assertThat(spread(6, new int[] {2, 2}, new int[] {6, 6})).containsExactly(3, 3);
     }
 }

@@ -47,11 +47,11 @@ final class DockerdService implements AutoCloseable {
 
     /** Starts the engine and waits until it answers on both its sockets. */
     static DockerdService start() throws Exception {
-        String dockerd = onPath("dockerd");
+        Path dockerd = EngineDirs.onPath("dockerd");
         if (dockerd == null) {
             unavailable("dockerd is not installed (apt-get install -y docker.io)");
         }
-        if (onPath("ip") == null) {
+        if (EngineDirs.onPath("ip") == null) {
             unavailable("ip, which makes the second engine's bridge, is not installed (apt-get install -y iproute2)");
         }
         if (!"root".equals(System.getProperty("user.name"))) {
@@ -99,9 +99,9 @@ final class DockerdService implements AutoCloseable {
         run("ip", "link", "set", bridge, "up");
     }
 
-    private void launch(String dockerd, String id) throws Exception {
+    private void launch(Path dockerd, String id) throws Exception {
         Path config = Files.writeString(dir.resolve("daemon.json"), "{}\n");
-        List<String> cmd = List.of(dockerd,
+        List<String> cmd = List.of(dockerd.toString(),
                 "--config-file", config.toString(),
                 "--data-root", dir.resolve("data").toString(),
                 "--exec-root", dir.resolve("exec").toString(),
@@ -118,7 +118,7 @@ final class DockerdService implements AutoCloseable {
         for (String uri : List.of(socketUri(), tcpUri())) {
             while (true) {
                 if (!process.isAlive()) {
-                    unavailable("the second dockerd exited with " + process.exitValue() + ": " + logTail());
+                    unavailable("the second dockerd exited with " + process.exitValue() + ": " + EngineDirs.tail(dir.resolve("dockerd.log")));
                 }
                 try (ContainerRuntime runtime = connect(uri)) {
                     break;
@@ -126,7 +126,7 @@ final class DockerdService implements AutoCloseable {
                     // not answering yet
                 }
                 if (System.nanoTime() > deadline) {
-                    unavailable("the second dockerd did not answer at " + uri + " within 60 s: " + logTail());
+                    unavailable("the second dockerd did not answer at " + uri + " within 60 s: " + EngineDirs.tail(dir.resolve("dockerd.log")));
                 }
                 Thread.sleep(200);
             }
@@ -167,40 +167,11 @@ final class DockerdService implements AutoCloseable {
             }
         }
         // Its containerd, should dockerd have been stopped short of stopping it, names the exec root.
-        List<ProcessHandle> left = ProcessHandle.allProcesses()
-                .filter(h -> h.info().commandLine().map(c -> c.contains(dir + "/")).orElse(false)).toList();
-        left.forEach(ProcessHandle::destroy);
-        for (ProcessHandle h : left) {
-            try {
-                h.onExit().get(10, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                h.destroyForcibly();
-            }
-        }
+        EngineDirs.stop(ProcessHandle.allProcesses()
+                .filter(h -> h.info().commandLine().map(c -> c.contains(dir + "/")).orElse(false)).toList());
         new ProcessBuilder("ip", "link", "del", bridge).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-        // What an engine stopped short may leave mounted below its directories: the deepest first.
-        List<String> mounts = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("/proc/self/mounts"))) {
-            String point = line.split(" ")[1];
-            if (point.startsWith(dir + "/")) {
-                mounts.add(0, point);
-            }
-        }
-        for (String point : mounts) {
-            new ProcessBuilder("umount", point).inheritIO().start().waitFor();
-        }
-        // Image layers hold files of every owner and device nodes: rm removes them where Java may not.
-        new ProcessBuilder("rm", "-rf", "--one-file-system", dir.toString()).inheritIO().start().waitFor();
-    }
-
-    private String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(dir.resolve("dockerd.log"));
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
+        EngineDirs.remove(dir);
     }
 
     /** The first and last address of a CIDR block, as numbers. */
@@ -235,19 +206,6 @@ final class DockerdService implements AutoCloseable {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         return out;
-    }
-
-    private static String onPath(String tool) {
-        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)));
-        dirs.add("/usr/sbin");
-        dirs.add("/sbin");
-        for (String d : dirs) {
-            Path candidate = Path.of(d, tool);
-            if (!d.isEmpty() && Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        return null;
     }
 
     private static void unavailable(String why) {

@@ -42,14 +42,14 @@ final class PodmanService implements AutoCloseable {
 
     /** Starts the service and waits until it answers. */
     static PodmanService start() throws Exception {
-        Path podman = onPath("podman");
+        Path podman = EngineDirs.onPath("podman");
         if (podman == null) {
             unavailable("podman is not installed (apt-get install -y podman catatonit)");
         }
         if (!"root".equals(System.getProperty("user.name"))) {
             unavailable("the Podman test runs a rootful podman system service, and this user is not root");
         }
-        if (!Files.isExecutable(Path.of("/usr/libexec/podman/catatonit")) && onPath("catatonit") == null) {
+        if (!Files.isExecutable(Path.of("/usr/libexec/podman/catatonit")) && EngineDirs.onPath("catatonit") == null) {
             unavailable("catatonit, which Podman runs as a container's init, is not installed (apt-get install -y catatonit)");
         }
         PodmanService service = new PodmanService(Files.createTempDirectory("xsbuild-podman-"));
@@ -84,7 +84,7 @@ final class PodmanService implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             if (!process.isAlive()) {
-                unavailable("podman system service exited with " + process.exitValue() + ": " + logTail());
+                unavailable("podman system service exited with " + process.exitValue() + ": " + EngineDirs.tail(log));
             }
             if (EngineEndpoint.usable(socket())) {
                 try (ContainerRuntime runtime = connect()) {
@@ -94,7 +94,7 @@ final class PodmanService implements AutoCloseable {
                 }
             }
             if (System.nanoTime() > deadline) {
-                unavailable("podman system service did not answer at " + uri() + " within 30 s: " + logTail());
+                unavailable("podman system service did not answer at " + uri() + " within 30 s: " + EngineDirs.tail(log));
             }
             Thread.sleep(100);
         }
@@ -158,15 +158,6 @@ final class PodmanService implements AutoCloseable {
         }
     }
 
-    private String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
-    }
-
     private void stopProcess() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
@@ -187,37 +178,9 @@ final class PodmanService implements AutoCloseable {
                 .filter(h -> h.info().command().map(c -> c.endsWith("/conmon")).orElse(false)
                         && h.info().commandLine().map(c -> c.contains(dir + "/")).orElse(false))
                 .toList();
-        conmons.forEach(ProcessHandle::destroy);
-        for (ProcessHandle h : conmons) {
-            try {
-                h.onExit().get(10, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                h.destroyForcibly();
-            }
-        }
+        EngineDirs.stop(conmons);
         // The overlay driver leaves its directory bind-mounted on itself when the service ends.
-        List<String> mounts = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("/proc/self/mounts"))) {
-            String point = line.split(" ")[1];
-            if (point.startsWith(dir + "/")) {
-                mounts.add(0, point);
-            }
-        }
-        for (String point : mounts) {
-            new ProcessBuilder("umount", point).inheritIO().start().waitFor();
-        }
-        // Image layers hold files of every owner and device nodes: rm removes them where Java may not.
-        new ProcessBuilder("rm", "-rf", "--one-file-system", dir.toString()).inheritIO().start().waitFor();
-    }
-
-    private static Path onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
-            Path candidate = Path.of(d, tool);
-            if (!d.isEmpty() && Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
+        EngineDirs.remove(dir);
     }
 
     private static void unavailable(String why) {
