@@ -61,7 +61,7 @@ final class ChainCommand extends XsbuildSubcommand {
     BuildOptions build;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-            description = "Builds at once (default: as many as the engines' machines have processors).")
+            description = "Builds at once, over all the engines (default: as many as the engines' machines have processors).")
     int jobs;
 
     @Option(names = "--continue", description = "After a failure, still build what does not depend on it.")
@@ -71,7 +71,8 @@ final class ChainCommand extends XsbuildSubcommand {
     boolean noCache;
 
     @Option(names = "--engine", paramLabel = "URL",
-            description = "Spread the builds over this engine too (a DOCKER_HOST URL); give it once per engine.")
+            description = "Build on the engine at this DOCKER_HOST URL; give it once per engine to spread the builds over "
+                    + "several, each running as many as its machine has processors (default: the engine DOCKER_HOST names).")
     List<String> engines = new ArrayList<>();
 
     @Option(names = "--plan", description = "Print the chain's graph (--format) instead of building it.")
