@@ -232,6 +232,27 @@ class DockerRuntimeIT {
         assertThat(lines(runtime, c, Step.of("cat", "/tmp/spec.txt"), exit)).containsExactly("STDOUT:copied in");
     }
 
+    @Test
+    void copyTreeInPutsADirectoryAtItsPathItsParentsMadeOwnedByRootAndReadableByTheBuilder() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("current/repodata"));
+        Files.writeString(repo.resolve("repomd.xml"), "<repomd/>\n");
+        Path big = tmp.resolve("current/big.rpm");
+        Files.write(big, new byte[3 * 1024 * 1024 + 17]);
+        String c = startTestbase("none");
+
+        long sent = runtime.copyTreeIn(c, tmp.resolve("current"), "/srv/xsbuild/repos/xs");
+
+        assertThat(sent).isEqualTo(Files.size(big) + "<repomd/>\n".length());
+        int[] exit = new int[1];
+        assertThat(lines(runtime, c, new Step(List.of("sh", "-c",
+                "stat -c '%U %a %n' /srv/xsbuild/repos/xs && stat -c '%U %a %s %n' /srv/xsbuild/repos/xs/big.rpm"
+                        + " && cat /srv/xsbuild/repos/xs/repodata/repomd.xml"),
+                "nobody", "/", null), exit))
+                .containsExactly("STDOUT:root 755 /srv/xsbuild/repos/xs", "STDOUT:root 644 " + Files.size(big)
+                        + " /srv/xsbuild/repos/xs/big.rpm", "STDOUT:<repomd/>");
+        assertThat(exit[0]).isZero();
+    }
+
     @SuppressWarnings("unused")
     private static final LineSink IGNORE = LineSink.DISCARD;
 }

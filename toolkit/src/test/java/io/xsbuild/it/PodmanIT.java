@@ -155,6 +155,18 @@ class PodmanIT {
     }
 
     @Test
+    void onAnEngineTakenToBeOnAnotherMachineTheRepositoryIsCopiedInThroughPodmansArchiveApi() throws Exception {
+        Map<String, String> env = Map.of("DOCKER_HOST", podman.uri(), Session.ENV, session,
+                EngineEndpoint.LOCATION_ENV, "remote");
+        XsbuildProcess.Result r = XsbuildProcess.run(dir, env, "shell", "--profile", "testbase", "--repo",
+                repo.toString(), "--user", "root", "--", "sh", "-c", "grep -c ' /srv/xsbuild/repos' /proc/mounts; "
+                        + "stat -c '%U %a' /srv/xsbuild/repos/xsbuild/repodata/repomd.xml; "
+                        + "dnf -q --disablerepo='*' --enablerepo=xsbuild repoquery --arch src xsdemo");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("0\nroot 644\nxsdemo-0:1.0-1.src\n");
+    }
+
+    @Test
     void aWarmImageIsCommittedWithTheBuildRequiresInstalled() throws Exception {
         CliRun r = xsbuild("image", "build", "--profile", "testbase", "--repo", repo.toString(), "--builddeps", "xsdemo-hello");
 
