@@ -111,7 +111,7 @@ public final class Chain {
                 }
                 ChainReport report = new ChainReport(failure == null && packages.stream().allMatch(ChainPackage::done),
                         out.toString(), first.session().id(), setup.profile().name(),
-                        engines.stream().map(ChainEngine::name).toList(), graph.levels(), packages,
+                        slots.stream().map(s -> s.engine().name()).toList(), graph.levels(), packages,
                         (System.nanoTime() - start) / 1e9);
                 write(out.resolve(RESULT_FILE), report);
                 if (failure != null) {
@@ -172,8 +172,9 @@ public final class Chain {
     record EngineSlot(ChainEngine engine, ContainerRuntime runtime, Session session, EnvImage image, int cpus)
             implements AutoCloseable {
 
-        static EngineSlot open(ChainEngine engine, BuildSetup setup, Events events) throws XsbuildException {
-            ContainerRuntime runtime = engine.connector().connect();
+        static EngineSlot open(ChainEngine given, BuildSetup setup, Events events) throws XsbuildException {
+            ContainerRuntime runtime = given.connector().connect();
+            ChainEngine engine = given.name() != null ? given : new ChainEngine(runtime.info().endpoint(), given.connector());
             Session session = Session.open(runtime, setup.session(), events);
             try {
                 EnvImage image = Chain.image(new EnvImages(session), setup);

@@ -100,7 +100,7 @@ final class ChainCommand extends XsbuildSubcommand {
         }
         List<ChainEngine> pool = new ArrayList<>();
         if (engines.isEmpty()) {
-            pool.add(new ChainEngine("default", context.connector()));
+            pool.add(ChainEngine.found(context.connector()));
         } else {
             for (String url : engines) {
                 pool.add(new ChainEngine(url, context.connectorFor(url)));

@@ -47,7 +47,7 @@ final class ExampleBuilds {
         Path out = dir.resolve("chain");
         List<ChainInput> inputs = specs.stream()
                 .<ChainInput>map(s -> new ChainInput.SpecFolder(s.name(), s.tree().sourcesDir())).toList();
-        ChainReport report = new Chain(List.of(new ChainEngine("default", connector)), dir.resolve("git"),
+        ChainReport report = new Chain(List.of(ChainEngine.found(connector)), dir.resolve("git"),
                 dir.resolve("cache"), events, clock).run(new ChainRequest(inputs,
                 new BuildSetup(profile, RepoRequest.NONE, out, BuildSettings.DEFAULT, null, session), 0, false, false, List.of()));
         for (ChainPackage p : report.packages()) {
