@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -44,6 +45,7 @@ final class TreeWalker {
     List<IsoEntry> walk(Child root) throws IsoException {
         List<IsoEntry> entries = new ArrayList<>();
         List<Child> links = new ArrayList<>();
+        List<Child> files = new ArrayList<>();
         Set<Long> visited = new HashSet<>();
         visit(root, visited);
         Deque<Iterator<Child>> pending = new ArrayDeque<>();
@@ -58,13 +60,48 @@ final class TreeWalker {
             entries.add(child.entry());
             if (child.entry().isSymlink()) {
                 links.add(child);
+            } else if (child.entry().isFile()) {
+                files.add(child);
             } else if (child.entry().isDirectory()) {
                 visit(child, visited);
                 pending.push(children(child).iterator());
             }
         }
         new SymlinkCheck(directories.iso(), entries).check(links);
+        refuseSharedContent(files);
         return entries;
+    }
+
+    /**
+     * Refuses two files whose contents share bytes of the image: no tool writes one extent for two
+     * names unless it is told to, and such an image cannot be read front to back, each byte once
+     * for one file. A file's own extents are not compared with each other.
+     */
+    private void refuseSharedContent(List<Child> files) throws CorruptIsoException {
+        record Part(long start, long end, Child file) {
+        }
+        List<Part> parts = new ArrayList<>();
+        for (Child file : files) {
+            for (Extent e : file.entry().extents()) {
+                if (e.length() > 0) {
+                    parts.add(new Part(e.offset(), e.offset() + e.length(), file));
+                }
+            }
+        }
+        parts.sort(Comparator.comparingLong(Part::start).thenComparingLong(p -> p.file().recordOffset()));
+        Part reach = null;
+        for (Part part : parts) {
+            if (reach != null && part.start() < reach.end() && reach.file() != part.file()) {
+                Child first = reach.file().recordOffset() < part.file().recordOffset() ? reach.file() : part.file();
+                Child second = first == part.file() ? reach.file() : part.file();
+                throw new CorruptIsoException(directories.iso(), second.recordOffset(), "the files " + first.entry().path()
+                        + " and " + second.entry().path() + " share the image's bytes from block "
+                        + part.start() / DirectoryReader.SECTOR + ": each file's content must lie apart");
+            }
+            if (reach == null || part.end() > reach.end()) {
+                reach = part;
+            }
+        }
     }
 
     /** The entries of one directory, in the order recorded. */

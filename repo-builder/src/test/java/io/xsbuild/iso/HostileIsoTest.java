@@ -217,6 +217,24 @@ class HostileIsoTest {
     }
 
     @Test
+    void refusesTwoFilesThatShareAnExtentNamingBoth() throws IOException {
+        CraftedIso shared = plain(Rec.file("A.RPM;1", DATA, 3 * SECTOR), Rec.file("B.RPM;1", DATA, 3 * SECTOR));
+        CorruptIsoException e = refused(shared, CorruptIsoException.class);
+        assertThat(e.getMessage()).contains("A.RPM", "B.RPM");
+        assertThat(e.offset()).isEqualTo(offsetIn(shared, "B.RPM;1"));
+
+        CraftedIso overlapping = plain(Rec.file("A.RPM;1", DATA, 3 * SECTOR), Rec.file("B.RPM;1", DATA + 2, SECTOR));
+        assertThat(refused(overlapping, CorruptIsoException.class).getMessage()).contains("A.RPM", "B.RPM");
+    }
+
+    @Test
+    void acceptsEmptyFilesAndFilesThatOnlyTouch() throws Exception {
+        Path iso = plain(Rec.file("A.;1", DATA, 2 * SECTOR), Rec.file("B.;1", DATA + 2, 10), Rec.file("C.;1", DATA, 0),
+                Rec.file("D.;1", DATA, 0)).write(dir.resolve("ok.iso"));
+        readEverything(iso);
+    }
+
+    @Test
     void refusesBrokenMultiExtentFiles() throws IOException {
         refused(plain(Rec.file("A.;1", DATA, SECTOR).flags(0x80)), CorruptIsoException.class);
         refused(plain(Rec.file("A.;1", DATA, SECTOR).flags(0x80), Rec.file("B.;1", DATA + 1, 10)), CorruptIsoException.class);
