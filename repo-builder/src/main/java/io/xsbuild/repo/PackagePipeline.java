@@ -9,11 +9,11 @@ import io.xsbuild.rpm.RpmPackage;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -91,9 +91,28 @@ public final class PackagePipeline {
      */
     public <T> Totals run(List<T> items, Function<T, Job> plan, RepodataWriter writer, boolean stopAtBad)
             throws IOException {
+        int[] inputOrder = new int[items.size()];
+        for (int i = 0; i < inputOrder.length; i++) {
+            inputOrder[i] = i;
+        }
+        return run(items, plan, inputOrder, writer, stopAtBad);
+    }
+
+    /**
+     * As {@link #run(List, Function, RepodataWriter, boolean)}, but jobs start in {@code startOrder}
+     * (indexes into {@code items}; all of them, each once) while packages are still written in input
+     * order: packages whose bytes come in an order of their own (an image read front to back) are
+     * had in that order. A package had before those listed ahead of it waits, as metadata, for them;
+     * {@code plan} is called in start order.
+     */
+    public <T> Totals run(List<T> items, Function<T, Job> plan, int[] startOrder, RepodataWriter writer,
+                          boolean stopAtBad) throws IOException {
+        if (startOrder.length != items.size()) {
+            throw new IllegalArgumentException(startOrder.length + " starts for " + items.size() + " items");
+        }
         ExecutorService pool = Executors.newFixedThreadPool(workers, new WorkerThreads());
         try {
-            return run(items, plan, writer, stopAtBad, pool);
+            return run(items, plan, startOrder, writer, stopAtBad, pool);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading packages");
@@ -102,39 +121,58 @@ public final class PackagePipeline {
         }
     }
 
-    private <T> Totals run(List<T> items, Function<T, Job> plan, RepodataWriter writer, boolean stopAtBad,
-                           ExecutorService pool) throws IOException, InterruptedException {
-        Deque<Future<Outcome>> inFlight = new ArrayDeque<>();
+    private <T> Totals run(List<T> items, Function<T, Job> plan, int[] startOrder, RepodataWriter writer,
+                           boolean stopAtBad, ExecutorService pool) throws IOException, InterruptedException {
+        CompletionService<Indexed> completions = new ExecutorCompletionService<>(pool);
+        Outcome[] outcomes = new Outcome[items.size()];
+        boolean[] submitted = new boolean[items.size()];
         List<BadPackageException> bad = new ArrayList<>();
         long read = 0;
         long reused = 0;
         long leftOut = 0;
         long bytes = 0;
-        int done = 0;
-        int next = 0;
-        while (done < items.size()) {
-            while (next < items.size() && inFlight.size() < window) {
-                Job job = plan.apply(items.get(next++));
-                inFlight.add(pool.submit(() -> outcome(job)));
+        int written = 0;
+        int started = 0;
+        int running = 0;
+        while (written < items.size()) {
+            // at most a window of packages between the next to write and the last started, unless
+            // the next to write has yet to start: then all the packages before it are had first
+            while (started < items.size() && running < window
+                    && (started - written < window || !submitted[written])) {
+                int index = startOrder[started++];
+                submitted[index] = true;
+                Job job = plan.apply(items.get(index));
+                completions.submit(() -> new Indexed(index, outcome(job)));
+                running++;
             }
-            Outcome outcome = await(inFlight.poll());
-            done++;
-            if (outcome instanceof Written w) {
-                if (!(stopAtBad && !bad.isEmpty())) {
-                    writer.add(w.entries());
+            Indexed done = await(completions.take());
+            running--;
+            outcomes[done.index()] = done.outcome();
+            for (; written < items.size() && outcomes[written] != null; written++) {
+                Outcome outcome = outcomes[written];
+                outcomes[written] = null;
+                if (outcome instanceof Written w) {
+                    if (!(stopAtBad && !bad.isEmpty())) {
+                        writer.add(w.entries());
+                    }
+                    read += w.reused() ? 0 : 1;
+                    reused += w.reused() ? 1 : 0;
+                    bytes += w.bytesRead();
+                } else if (outcome instanceof Bad b) {
+                    bad.add(b.problem());
+                } else {
+                    leftOut++;
                 }
-                read += w.reused() ? 0 : 1;
-                reused += w.reused() ? 1 : 0;
-                bytes += w.bytesRead();
-            } else if (outcome instanceof Bad b) {
-                bad.add(b.problem());
-            } else {
-                leftOut++;
+                events.progress(new Events.Progress("Reading packages", written + 1, items.size(), "pkg",
+                        Sizes.human(bytes)));
             }
-            events.progress(new Events.Progress("Reading packages", done, items.size(), "pkg", Sizes.human(bytes)));
         }
         events.progressDone("Reading packages");
         return new Totals(read + reused, read, reused, leftOut, bytes, bad);
+    }
+
+    /** A package's fate and its place in the input. */
+    private record Indexed(int index, Outcome outcome) {
     }
 
     private static Outcome outcome(Job job) throws IOException {
@@ -149,7 +187,7 @@ public final class PackagePipeline {
         }
     }
 
-    private static Outcome await(Future<Outcome> future) throws InterruptedException, IOException {
+    private static <T> T await(Future<T> future) throws InterruptedException, IOException {
         try {
             return future.get();
         } catch (ExecutionException e) {

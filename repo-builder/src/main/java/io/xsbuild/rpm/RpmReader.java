@@ -11,10 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Reads RPM packages in one pass over their bytes: the lead, the signature header (padded to 8
@@ -64,28 +67,32 @@ public final class RpmReader {
      */
     public RpmPackage read(InputStream in, String href, long size, long mtime, OutputStream tee)
             throws BadPackageException, IOException {
+        return read(in, href, size, mtime, tee, null);
+    }
+
+    /**
+     * As {@link #read(InputStream, String, long, long, OutputStream)}, but first asks {@code wanted}
+     * (unless it is null) about the package its headers describe, once they are read and before the
+     * payload is: when it says no, the rest is left unread, nothing is warned of, and the result is
+     * null. {@code tee} has been given the bytes read so far when it is asked.
+     */
+    public RpmPackage read(InputStream in, String href, long size, long mtime, OutputStream tee,
+                           Predicate<RpmPackage> wanted) throws BadPackageException, IOException {
         MessageDigest digest = checksumType.newDigest();
         PackageInput input = new PackageInput(in, size, digest, tee);
         try {
-            Headers headers = headers(input, href, warnings);
+            List<String> warned = new ArrayList<>();
+            Headers headers = headers(input, href, wanted == null ? warnings : warned::add);
+            if (wanted != null) {
+                if (!wanted.test(headers.pkg())) {
+                    return null;
+                }
+                warned.forEach(warnings);
+            }
             input.drain();
             String checksum = HexFormat.of().formatHex(digest.digest());
             return headers.pkg().withFile(new FileFacts(checksumType, checksum, size, mtime, headers.start(),
                     headers.end()), new Location(href, baseUrl));
-        } catch (RpmFormatException e) {
-            throw new BadPackageException(href, e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Reads the package in {@code in} (of {@code size} bytes) as far as the end of its main header,
-     * for what the header says before it is decided whether to read the package: the package has
-     * no file facts, the rest of the stream is left unread, and nothing is warned of (reading the
-     * package will).
-     */
-    public RpmPackage readHeader(InputStream in, String href, long size) throws BadPackageException, IOException {
-        try {
-            return headers(new PackageInput(in, size, checksumType.newDigest(), null), href, warning -> { }).pkg();
         } catch (RpmFormatException e) {
             throw new BadPackageException(href, e.getMessage(), e);
         }

@@ -74,8 +74,7 @@ public final class SnapshotCreator {
         ProductInfo product = isos.stream().map(i -> i.content().product()).reduce(ProductInfo.UNKNOWN, ProductInfo::or);
         String name = SnapshotName.of(request.snapshot(), product, LocalDate.now());
         String from = isos.stream().map(i -> i.iso().name()).collect(Collectors.joining(", "));
-        try (Snapshots snapshots = Snapshots.open(outDir, request.waitForLock(), events);
-             IsoChecksums checksums = IsoChecksums.start(request.isos(), events)) {
+        try (Snapshots snapshots = Snapshots.open(outDir, request.waitForLock(), events)) {
             snapshots.checkPublishable(name);
             GroupFile group = group(isos);
             List<IsoPackage> packages = SnapshotLayout.plan(isos, names, events);
@@ -87,9 +86,9 @@ public final class SnapshotCreator {
             }
             PackageImporter importer = new PackageImporter(staging, previous, reuse(request, previous), reader(request),
                     whitelist, request.update());
-            Imported imported = importPackages(request, packages, importer, group, product.distro().stream().toList(),
-                    "snapshot " + name + " not published", from);
-            SnapshotInfo info = info(name, product, isos, checksums.await(), importer, group, imported.repomd());
+            Imported imported = importPackages(request, isos, packages, importer, group,
+                    product.distro().stream().toList(), "snapshot " + name + " not published", from);
+            SnapshotInfo info = info(name, product, isos, imported.sha256s(), importer, group, imported.repomd());
             AtomicFiles.writeString(staging.resolve(SnapshotLayout.INFO), Json.pretty(info));
             snapshots.publish(name);
             List<String> pruned = snapshots.prune(request.keep());
@@ -102,27 +101,31 @@ public final class SnapshotCreator {
         }
     }
 
-    /** What importing the packages gave: the pipeline's totals and the repodata published in the staged snapshot. */
-    private record Imported(PackagePipeline.Totals totals, Repomd repomd) {
+    /**
+     * What importing the packages gave: the pipeline's totals, the repodata published in the staged
+     * snapshot and the images' SHA-256s.
+     */
+    private record Imported(PackagePipeline.Totals totals, Repomd repomd, List<String> sha256s) {
     }
 
     /**
      * Brings the packages into the staged snapshot and publishes its repodata (the images' comps
-     * file and distribution with it). Bad packages stop it unless --skip-bad, and so does an
-     * empty selection; {@code unpublished} says what is then not done, {@code from} where the
-     * packages were.
+     * file and distribution with it), each image read once, front to back, for its packages and its
+     * SHA-256. Bad packages stop it unless --skip-bad, and so does an empty selection;
+     * {@code unpublished} says what is then not done, {@code from} where the packages were.
      */
-    private Imported importPackages(SnapshotRequest request, List<IsoPackage> packages, PackageImporter importer,
-                                    GroupFile group, List<Repomd.Distro> distros, String unpublished, String from)
-            throws XsbuildException, IOException {
+    private Imported importPackages(SnapshotRequest request, List<OpenIso> isos, List<IsoPackage> packages,
+                                    PackageImporter importer, GroupFile group, List<Repomd.Distro> distros,
+                                    String unpublished, String from) throws XsbuildException, IOException {
         try (importer; RepodataTarget target = RepodataTarget.open(importer.staging(), false, events)) {
             Files.createDirectories(importer.staging().resolve(SnapshotLayout.BINARY));
             Files.createDirectories(importer.staging().resolve(SnapshotLayout.SOURCE));
             PackagePipeline.Totals totals;
             List<RepomdRecord> records;
+            PackageImporter.Plan plan = importer.plan(packages, isos, events);
             try (RepodataWriter writer = target.writer(request.compression(), request.checksumType(), packages.size())) {
-                totals = new PackagePipeline(request.workers(), events).run(packages, importer::job, writer,
-                        !request.skipBad());
+                totals = new PackagePipeline(request.workers(), events).run(plan.jobs(), job -> job, plan.startOrder(),
+                        writer, !request.skipBad());
                 if (!totals.bad().isEmpty() && !request.skipBad()) {
                     throw new BadPackagesException(from, unpublished, totals.bad());
                 }
@@ -138,7 +141,8 @@ public final class SnapshotCreator {
             if (group != null) {
                 records.addAll(target.groupFile(group.xml(), request.compression(), request.checksumType()));
             }
-            return new Imported(totals, target.publish(records, distros, 0));
+            List<String> sha256s = importer.sha256s(isos);
+            return new Imported(totals, target.publish(records, distros, 0), sha256s);
         }
     }
 

@@ -47,15 +47,24 @@ class RpmReaderTest {
     }
 
     @Test
-    void theHeaderAloneIsReadAsFarAsItsEndAndDescribesThePackageAsAFullRead() throws Exception {
+    void aPackageNotWantedAfterItsHeadersIsReadNoFurtherAndWarnsOfNothing() throws Exception {
         byte[] bytes = Files.readAllBytes(TestData.pkg("fake_bash-1.1.1-1.x86_64.rpm"));
         ByteArrayInputStream in = new ByteArrayInputStream(bytes);
-        RpmPackage header = reader.readHeader(in, "fake_bash.rpm", bytes.length);
-        assertThat(bytes.length - in.available()).isEqualTo(2057);
-        assertThat(header.file()).isNull();
+        ByteArrayOutputStream tee = new ByteArrayOutputStream();
+        List<RpmPackage> asked = new ArrayList<>();
+        List<String> warned = new ArrayList<>();
+        RpmReader warning = new RpmReader(ChecksumType.SHA256, 10, "", warned::add);
+        assertThat(warning.read(in, "fake_bash.rpm", bytes.length, 0, tee, p -> !asked.add(p))).isNull();
+        assertThat(bytes.length - in.available()).isEqualTo(2057).isEqualTo(tee.size());
         RpmPackage full = read(bytes);
-        assertThat(header.withFile(full.facts(), full.location())).isEqualTo(full);
-        assertThatThrownBy(() -> reader.readHeader(new ByteArrayInputStream(bytes, 0, 100), "cut.rpm", 100))
+        assertThat(asked).singleElement().satisfies(header -> {
+            assertThat(header.file()).isNull();
+            assertThat(header.withFile(full.facts(), full.location())).isEqualTo(full);
+        });
+        assertThat(warned).isEmpty();
+        assertThat(reader.read(new ByteArrayInputStream(bytes), "crafted.rpm", bytes.length, full.facts().mtime(), null,
+                p -> true)).isEqualTo(full);
+        assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(bytes, 0, 100), "cut.rpm", 100, 0, null, p -> true))
                 .isInstanceOf(BadPackageException.class).hasMessageStartingWith("cut.rpm: truncated");
     }
 

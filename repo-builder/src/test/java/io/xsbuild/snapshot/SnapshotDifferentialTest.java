@@ -1,6 +1,10 @@
 package io.xsbuild.snapshot;
 
 import io.xsbuild.event.Events;
+import io.xsbuild.io.ChecksumType;
+import io.xsbuild.io.FileChecksums;
+import io.xsbuild.iso.IsoEntry;
+import io.xsbuild.iso.IsoImage;
 import io.xsbuild.iso.IsoTools;
 import io.xsbuild.testing.Createrepo;
 import io.xsbuild.testing.KnownDifferences;
@@ -16,6 +20,7 @@ import org.w3c.dom.Element;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -26,10 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A snapshot published from an image describes its packages as createrepo_c does when run over
  * xorriso's extraction of the same image, locations aside: images made by xorriso and genisoimage,
- * with Rock Ridge and Joliet, Rock Ridge alone, Joliet alone with names over 64 characters, source
+ * with Rock Ridge and Joliet, Rock Ridge alone, Joliet alone with names over 64 characters, files
+ * whose contents lie in the reverse of their paths' order (genisoimage -sort), source
  * packages more than 8 directories deep and a symbolic link. Package by package and in the same
  * order, with createrepo_c's locations moved to the snapshot's layout; createrepo_c follows the link
- * and lists its package twice, the snapshot holds it once.
+ * and lists its package twice, the snapshot holds it once. snapshot.json gives each image's SHA-256.
  */
 class SnapshotDifferentialTest {
 
@@ -57,6 +63,8 @@ class SnapshotDifferentialTest {
                 Arguments.of("genisoimage Rock Ridge + Joliet", List.of("genisoimage", "-quiet", "-R", "-J", "-joliet-long",
                         "-o", "OUT", "SRC"), true, true),
                 Arguments.of("genisoimage Rock Ridge only", List.of("genisoimage", "-quiet", "-R", "-o", "OUT", "SRC"), true, true),
+                Arguments.of("genisoimage Rock Ridge, files in the reverse of their paths' order", List.of("genisoimage",
+                        "-quiet", "-R", "-sort", "REVERSED", "-o", "OUT", "SRC"), true, true),
                 Arguments.of("genisoimage Joliet only, long names (deep directories dropped)", List.of("genisoimage", "-quiet",
                         "-J", "-joliet-long", "-o", "OUT", "SRC"), false, false));
     }
@@ -114,5 +122,18 @@ class SnapshotDifferentialTest {
         assertThat(result.info().sourcePackages()).isEqualTo(deep ? 2 : 1);
         assertThat(Files.exists(result.current().resolve("SRPMS/deep-empty-0-0.src.rpm"))).isEqualTo(deep);
         assertThat(result.current().resolve("Packages/" + SnapshotTrees.LONG_NAME)).exists();
+        assertThat(result.info().isos().get(0).sha256()).isEqualTo(FileChecksums.of(iso, ChecksumType.SHA256));
+        if (command.contains("REVERSED")) {
+            assertThat(dataOrder(iso)).as("the packages' contents lie in the reverse of their paths' order")
+                    .isSortedAccordingTo(Comparator.reverseOrder());
+        }
+    }
+
+    /** The image's packages by path, each as where its content lies. */
+    private static List<Long> dataOrder(Path iso) throws Exception {
+        try (IsoImage image = IsoImage.open(iso)) {
+            return image.entries().stream().filter(e -> e.isFile() && e.name().endsWith(".rpm") && e.size() > 0)
+                    .sorted(Comparator.comparing(IsoEntry::path)).map(e -> e.extents().get(0).offset()).toList();
+        }
     }
 }

@@ -131,8 +131,28 @@ final class SnapshotTrees {
 
     /** Makes an image of {@code tree} with the tool command given, OUT and SRC standing for the image and the tree. */
     static Path image(List<String> command, Path tree, Path iso) throws IOException, InterruptedException {
-        IsoTools.run(command.stream().map(a -> a.equals("OUT") ? iso.toString() : a.equals("SRC") ? tree.toString() : a)
-                .toList());
+        Path reversed = iso.resolveSibling(iso.getFileName() + ".sort");
+        if (command.contains("REVERSED")) {
+            reverseSortFile(tree, reversed);
+        }
+        IsoTools.run(command.stream().map(a -> a.equals("OUT") ? iso.toString() : a.equals("SRC") ? tree.toString()
+                : a.equals("REVERSED") ? reversed.toString() : a).toList());
         return iso;
+    }
+
+    /**
+     * A genisoimage sort file that puts the files' contents in the image in the reverse of their
+     * paths' order: the heaviest first.
+     */
+    private static void reverseSortFile(Path tree, Path sortFile) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(tree)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < files.size(); i++) {
+            lines.append(files.get(i)).append(' ').append(i + 1).append('\n');
+        }
+        Files.writeString(sortFile, lines);
     }
 }
