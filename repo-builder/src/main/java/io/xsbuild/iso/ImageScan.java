@@ -10,8 +10,8 @@ import java.io.InterruptedIOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,7 +49,7 @@ public final class ImageScan implements AutoCloseable {
     private final boolean checksum;
     private final Events events;
     private final List<IsoEntry> order;
-    private final Map<IsoEntry, Pipe> pipes = new HashMap<>();
+    private final Map<IsoEntry, Pipe> pipes = new IdentityHashMap<>();
     private final Semaphore budget = new Semaphore(BUDGET);
     private final CompletableFuture<String> result = new CompletableFuture<>();
     private final Thread thread;
@@ -100,8 +100,8 @@ public final class ImageScan implements AutoCloseable {
     }
 
     /**
-     * The content of {@code file}: fed by the pass when it is in {@link #order()}, else read on its
-     * own. Each file fed by the pass may be opened once.
+     * The content of {@code file} (the very entry the scan was given): fed by the pass when it is in
+     * {@link #order()}, else read on its own. Each file fed by the pass may be opened once.
      */
     public InputStream open(IsoEntry file) {
         Pipe pipe = pipes.get(file);

@@ -64,7 +64,9 @@ public final class HeaderConverter {
                 files,
                 ChangelogReader.read(h, changelogLimit),
                 null, null);
-        PackageText.check(pkg);
+        if (h.readControlCharacters()) {
+            PackageText.check(pkg);
+        }
         return pkg;
     }
 

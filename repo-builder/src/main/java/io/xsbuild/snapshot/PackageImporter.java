@@ -120,7 +120,7 @@ final class PackageImporter implements AutoCloseable {
     private int[] startOrder(List<IsoPackage> packages, List<OpenIso> isos) {
         Map<OpenIso, Map<IsoEntry, Integer>> index = new IdentityHashMap<>();
         for (int i = 0; i < packages.size(); i++) {
-            index.computeIfAbsent(packages.get(i).from(), iso -> new HashMap<>()).put(packages.get(i).entry(), i);
+            index.computeIfAbsent(packages.get(i).from(), iso -> new IdentityHashMap<>()).put(packages.get(i).entry(), i);
         }
         List<ArrayDeque<Integer>> queues = new ArrayList<>();
         boolean[] fed = new boolean[packages.size()];

@@ -275,11 +275,19 @@ class RpmReaderTest {
     }
 
     @Test
-    void controlCharactersAreRefusedAsCreaterepoRefusesThem() {
+    void controlCharactersAreRefusedAsCreaterepoRefusesThem() throws Exception {
         RpmBytes.Header main = minimal().string(Tags.SUMMARY, "bell\u0007");
         assertThatThrownBy(() -> read(RpmBytes.rpm(3, RpmBytes.Header.region(62), main, new byte[0])))
                 .isInstanceOf(BadPackageException.class)
                 .hasMessageContaining("SUMMARY contains the control character 0x07");
+        RpmBytes.Header file = minimal().strings(Tags.DIRNAMES, "/usr/bin/").strings(Tags.BASENAMES, "x\u001b")
+                .int32(Tags.DIRINDEXES, 0).int16(Tags.FILEMODES, 0100755).int32(Tags.FILEFLAGS, 0);
+        assertThatThrownBy(() -> read(RpmBytes.rpm(3, RpmBytes.Header.region(62), file, new byte[0])))
+                .isInstanceOf(BadPackageException.class)
+                .hasMessageContaining("a file name contains the control character 0x1b");
+        RpmBytes.Header tabs = minimal().string(Tags.SUMMARY, "tab\there\r\nand on");
+        assertThat(read(RpmBytes.rpm(3, RpmBytes.Header.region(62), tabs, new byte[0])).summary())
+                .isEqualTo("tab\there\r\nand on");
     }
 
     @Test

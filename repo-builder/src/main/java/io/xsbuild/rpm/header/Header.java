@@ -18,6 +18,7 @@ public final class Header {
 
     private final EntryIndex entries;
     private final int regionTag;
+    private boolean controlCharacters;
 
     Header(EntryIndex entries, int regionTag) {
         this.entries = entries;
@@ -128,12 +129,23 @@ public final class Header {
         };
     }
 
-    private static int end(byte[] data, int from) {
+    /** Where the string at {@code from} ends (its NUL), noting whether it holds a control character. */
+    private int end(byte[] data, int from) {
         int i = from;
-        while (data[i] != 0) {
-            i++;
+        for (byte b; (b = data[i]) != 0; i++) {
+            if (b < 0x20 && b > 0 && b != '\t' && b != '\n' && b != '\r') {
+                controlCharacters = true;
+            }
         }
         return i;
+    }
+
+    /**
+     * Whether a string read from this header so far holds a control character other than tab, line
+     * feed and carriage return, which XML cannot carry: when none does, nothing made of them does.
+     */
+    public boolean readControlCharacters() {
+        return controlCharacters;
     }
 
     private static void requireText(Entry e) throws RpmFormatException {
