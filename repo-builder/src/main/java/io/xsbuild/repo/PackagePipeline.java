@@ -41,14 +41,22 @@ public final class PackagePipeline {
         Fetched run() throws BadPackageException, IOException;
     }
 
-    /** A package to write, and whether it was read ({@code bytesRead} bytes) or reused unread. */
-    public record Fetched(RpmPackage pkg, boolean reused, long bytesRead) {
+    /**
+     * A package to write: its record, or its entries as they were published (then {@code pkg} is
+     * null); whether it was read ({@code bytesRead} bytes) or reused unread.
+     */
+    public record Fetched(RpmPackage pkg, MetadataEntries entries, boolean reused, long bytesRead) {
         public static Fetched read(RpmPackage p) {
-            return new Fetched(p, false, p.facts().size());
+            return new Fetched(p, null, false, p.facts().size());
         }
 
         public static Fetched reused(RpmPackage p) {
-            return new Fetched(p, true, 0);
+            return new Fetched(p, null, true, 0);
+        }
+
+        /** A package reused as it was published, its entries written again byte for byte. */
+        public static Fetched asPublished(MetadataEntries entries) {
+            return new Fetched(null, entries, true, 0);
         }
     }
 
@@ -181,7 +189,7 @@ public final class PackagePipeline {
             if (f == null) {
                 return new LeftOut();
             }
-            return new Written(MetadataEntries.of(f.pkg()), f.reused(), f.bytesRead());
+            return new Written(f.entries() != null ? f.entries() : MetadataEntries.of(f.pkg()), f.reused(), f.bytesRead());
         } catch (BadPackageException e) {
             return new Bad(e);
         }

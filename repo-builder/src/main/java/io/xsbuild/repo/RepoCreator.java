@@ -4,12 +4,12 @@ import io.xsbuild.error.FailedException;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
+import io.xsbuild.io.FileChecksums;
 import io.xsbuild.repo.PackagePipeline.Fetched;
 import io.xsbuild.repo.repomd.Repomd;
 import io.xsbuild.repo.repomd.RepomdRecord;
 import io.xsbuild.repo.write.RepodataWriter;
 import io.xsbuild.rpm.BadPackageException;
-import io.xsbuild.rpm.RpmPackage;
 import io.xsbuild.rpm.RpmReader;
 
 import java.io.IOException;
@@ -41,14 +41,31 @@ public final class RepoCreator {
                     + request.packagesDir());
             RpmReader reader = new RpmReader(request.checksumType(), request.changelogLimit(), request.baseUrl(),
                     events::warn);
-            ReusableMetadata reuse = request.update() ? ReusableMetadata.open(request, events) : null;
+            ReusableMetadata opened = request.update() ? ReusableMetadata.open(request, events) : null;
+            if (opened != null) {
+                RepoCreateResult unchanged;
+                try {
+                    unchanged = unchanged(request, target, files, opened, started);
+                } finally {
+                    if (opened.consumed()) {
+                        opened.close();
+                    }
+                }
+                if (unchanged != null) {
+                    return unchanged;
+                }
+                if (opened.consumed()) {
+                    opened = ReusableMetadata.open(request, events);
+                }
+            }
+            ReusableMetadata reuse = opened;
             PackagePipeline.Totals totals;
             List<RepomdRecord> records;
             try (reuse; RepodataWriter writer = target.writer(request.compression(), request.checksumType(),
                     files.size())) {
                 totals = new PackagePipeline(request.workers(), events).run(files, file -> {
-                    RpmPackage old = reuse == null ? null : reuse.reuse(file);
-                    return old != null ? () -> Fetched.reused(old) : () -> Fetched.read(file.read(reader));
+                    Fetched old = reuse == null ? null : reuse.reuse(file);
+                    return old != null ? () -> old : () -> Fetched.read(file.read(reader));
                 }, writer, !request.skipBad());
                 if (!totals.bad().isEmpty() && !request.skipBad()) {
                     throw new BadPackagesException(request.packagesDir(), totals.bad());
@@ -71,6 +88,47 @@ public final class RepoCreator {
         } catch (IOException e) {
             throw new FailedException("Cannot publish " + outDir.resolve("repodata") + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The result of an update that finds nothing to change: every package reused as published, no
+     * package more, the same group file, checksum and compression. Then nothing is written, and the
+     * published repodata (repomd.xml included) stays as it is. Null when something changed.
+     */
+    private RepoCreateResult unchanged(RepoCreateRequest request, RepodataTarget target, List<PackageFile> files,
+                                       ReusableMetadata reuse, long started) throws IOException {
+        Repomd published;
+        try {
+            published = Repomd.read(target.repodata().resolve(Repomd.FILE_NAME));
+        } catch (IOException e) {
+            return null;
+        }
+        List<String> types = new ArrayList<>(List.of("primary", "filelists", "other"));
+        if (request.groupFile() != null) {
+            types.addAll(List.of("group", "group_gz"));
+        }
+        if (!published.records().stream().map(RepomdRecord::type).toList().equals(types)) {
+            return null;
+        }
+        for (RepomdRecord r : published.records()) {
+            boolean suffix = r.type().equals("group") || r.href().endsWith(request.compression().suffix());
+            if (r.checksumType() != request.checksumType() || !suffix || !Files.isRegularFile(target.repodata()
+                    .getParent().resolve(r.href()))) {
+                return null;
+            }
+        }
+        if (request.groupFile() != null && !FileChecksums.of(request.groupFile(), request.checksumType())
+                .equals(published.record("group").orElseThrow().checksum())) {
+            return null;
+        }
+        if (!reuse.unchanged(files)) {
+            return null;
+        }
+        events.info("Nothing changed since " + target.repodata().resolve(Repomd.FILE_NAME)
+                + " was published: it is left as it is");
+        return new RepoCreateResult(target.repodata(), files.size(), 0, files.size(), List.of(), 0,
+                (System.nanoTime() - started) / 1e9, request.checksumType().repodataName(),
+                request.compression().toString(), published.records());
     }
 
     private static void validate(RepoCreateRequest r) throws UsageException {

@@ -2,7 +2,9 @@ package io.xsbuild.repo;
 
 import io.xsbuild.event.Events;
 import io.xsbuild.io.ChecksumType;
+import io.xsbuild.repo.PackagePipeline.Fetched;
 import io.xsbuild.repo.xml.PublishedPackages;
+import io.xsbuild.repo.xml.PublishedPackages.Published;
 import io.xsbuild.rpm.FileFacts;
 import io.xsbuild.rpm.Location;
 import io.xsbuild.rpm.RpmPackage;
@@ -10,13 +12,16 @@ import io.xsbuild.rpm.RpmPackage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The published metadata {@code --update} reuses: walked once, side by side with the package
  * files (both in {@link PackageOrder}), so only the package at hand is in memory. A package is
  * reused when its file has the size and modification time the metadata records, the checksum
- * type is the one asked for, and its changelog fits the limit; anything else is read again.
- * Metadata that cannot be read means reading every package, after a warning.
+ * type is the one asked for, and its changelog fits the limit; anything else is read again. A
+ * reused package's entries are written again byte for byte as they were published, unless it is
+ * to be published under another base URL. Metadata that cannot be read means reading every
+ * package, after a warning.
  */
 public final class ReusableMetadata implements AutoCloseable {
 
@@ -25,8 +30,10 @@ public final class ReusableMetadata implements AutoCloseable {
     private final int changelogLimit;
     private final String baseUrl;
     private final Events events;
-    private RpmPackage current;
+    private Published current;
     private boolean failed;
+    private long walked;
+    private boolean consumed;
 
     private ReusableMetadata(PublishedPackages published, ChecksumType checksumType, int changelogLimit,
                              String baseUrl, Events events) {
@@ -64,19 +71,61 @@ public final class ReusableMetadata implements AutoCloseable {
     }
 
     /** The published package for {@code file}, ready to write again, or null when the file must be read. */
-    RpmPackage reuse(PackageFile file) {
-        return reusable(published(file.href(), file.size(), file.mtime()), file.href());
+    Fetched reuse(PackageFile file) {
+        Published candidate = published(file.href(), file.size(), file.mtime());
+        return reusable(candidate) ? reused(candidate, file.href()) : null;
     }
 
     /**
-     * {@code candidate} (from {@link #published}) ready to be written again at {@code href}, or null
-     * when there is none or its metadata does not fit what is asked (a longer changelog than the limit).
+     * Whether every one of {@code files} (in {@link PackageOrder}) would be reused and published as
+     * it was, and nothing else is published: then the metadata to write is the published metadata.
+     * Consumes this walk.
      */
-    public RpmPackage reusable(RpmPackage candidate, String href) {
-        if (candidate == null || changelogLimit != -1 && candidate.changelogs().size() > changelogLimit) {
+    boolean unchanged(List<PackageFile> files) {
+        if (published.declared() != files.size()) {
+            return false;
+        }
+        consumed = true;
+        for (PackageFile file : files) {
+            Published candidate = published(file.href(), file.size(), file.mtime());
+            if (!reusable(candidate) || !candidate.location().base().equals(baseUrl)) {
+                return false;
+            }
+        }
+        try {
+            return !failed && walked == files.size() && published.next() == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether {@link #unchanged} walked the metadata (which must then be opened again to be reused). */
+    boolean consumed() {
+        return consumed;
+    }
+
+    /** Whether {@code candidate} (from {@link #published}) may be written again: there is one, and its changelog fits the limit. */
+    public boolean reusable(Published candidate) {
+        return candidate != null && (changelogLimit == -1 || candidate.changelogs() <= changelogLimit);
+    }
+
+    /**
+     * {@code candidate}, which is {@link #reusable}, to be written again at {@code href}: its
+     * entries as published, or, under another base URL, the package parsed from them. Null when
+     * they cannot be parsed (a warning says so): the package is then to be read.
+     */
+    public Fetched reused(Published candidate, String href) {
+        Location location = new Location(href, baseUrl);
+        if (candidate.location().equals(location)) {
+            return Fetched.asPublished(candidate.entries());
+        }
+        try {
+            RpmPackage parsed = candidate.parse();
+            return Fetched.reused(parsed.withFile(parsed.facts(), location));
+        } catch (IOException e) {
+            events.warn("Cannot reuse the published metadata of " + href + " (" + e.getMessage() + "): reading it");
             return null;
         }
-        return candidate.withFile(candidate.facts(), new Location(href, baseUrl));
     }
 
     /**
@@ -84,12 +133,14 @@ public final class ReusableMetadata implements AutoCloseable {
      * bytes and modification time {@code mtime} and was hashed with the checksum type asked for;
      * else null. Hrefs must be asked for in {@link PackageOrder}.
      */
-    public RpmPackage published(String href, long size, long mtime) {
+    public Published published(String href, long size, long mtime) {
         try {
             while (!failed && (current == null || PackageOrder.HREFS.compare(current.location().href(), href) < 0)) {
                 current = published.next();
                 if (current == null) {
                     failed = true;
+                } else {
+                    walked++;
                 }
             }
         } catch (IOException e) {
@@ -100,7 +151,7 @@ public final class ReusableMetadata implements AutoCloseable {
         if (failed || !current.location().href().equals(href)) {
             return null;
         }
-        RpmPackage candidate = current;
+        Published candidate = current;
         current = null;
         FileFacts facts = candidate.facts();
         boolean same = facts.size() == size && facts.mtime() == mtime && facts.checksumType() == checksumType;

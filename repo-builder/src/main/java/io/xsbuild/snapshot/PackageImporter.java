@@ -7,7 +7,9 @@ import io.xsbuild.iso.IsoException;
 import io.xsbuild.repo.PackagePipeline.Fetched;
 import io.xsbuild.repo.PackagePipeline.Job;
 import io.xsbuild.repo.ReusableMetadata;
+import io.xsbuild.repo.xml.PublishedPackages.Published;
 import io.xsbuild.rpm.BadPackageException;
+import io.xsbuild.rpm.FileFacts;
 import io.xsbuild.rpm.RpmPackage;
 import io.xsbuild.rpm.RpmReader;
 
@@ -90,8 +92,8 @@ final class PackageImporter implements AutoCloseable {
         isos.forEach(iso -> toRead.put(iso, new ArrayList<>()));
         List<IsoPackage> reading = new ArrayList<>();
         for (IsoPackage p : packages) {
-            RpmPackage candidate = previous == null ? null : previous.published(p.href(), p.entry().size(), p.mtime());
-            RpmPackage reusable = update && candidate != null ? previous.reusable(candidate, p.href()) : null;
+            Published candidate = previous == null ? null : previous.published(p.href(), p.entry().size(), p.mtime());
+            Fetched reusable = update && previous.reusable(candidate) ? previous.reused(candidate, p.href()) : null;
             if (reusable == null) {
                 toRead.get(p.from()).add(p.entry());
                 reading.add(p);
@@ -172,13 +174,13 @@ final class PackageImporter implements AutoCloseable {
      * @param candidate what the previous snapshot published at the same place, for a file of the same size and time
      * @param reusable  that, ready to be written again unread ({@code --update}), or null
      */
-    private Fetched fetch(IsoPackage p, RpmPackage candidate, RpmPackage reusable) throws BadPackageException, IOException {
+    private Fetched fetch(IsoPackage p, Published candidate, Fetched reusable) throws BadPackageException, IOException {
         if (reusable != null) {
-            if (!kept(reusable)) {
+            if (whitelist != null && !whitelist.contains(candidate.name())) {
                 return null;
             }
-            if (link(p, candidate)) {
-                return Fetched.reused(reusable);
+            if (link(p, candidate.facts())) {
+                return reusable;
             }
             return Fetched.read(copy(p, p.from().image().open(p.entry()), false));
         }
@@ -191,7 +193,7 @@ final class PackageImporter implements AutoCloseable {
             if (!kept(read)) {
                 return null;
             }
-            if (read.pkgid().equals(candidate.pkgid()) && link(p, candidate)) {
+            if (read.pkgid().equals(candidate.pkgid()) && link(p, candidate.facts())) {
                 return Fetched.read(read);
             }
         }
@@ -231,7 +233,7 @@ final class PackageImporter implements AutoCloseable {
      * Hard-links the previous snapshot's file, if it is still the one {@code published} describes;
      * copies it where the file system cannot link.
      */
-    private boolean link(IsoPackage p, RpmPackage published) throws IOException {
+    private boolean link(IsoPackage p, FileFacts published) throws IOException {
         Path from = previousDir.resolve(p.href());
         BasicFileAttributes a;
         try {
@@ -239,8 +241,8 @@ final class PackageImporter implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
-        if (!a.isRegularFile() || a.size() != published.facts().size()
-                || a.lastModifiedTime().to(TimeUnit.SECONDS) != published.facts().mtime()) {
+        if (!a.isRegularFile() || a.size() != published.size()
+                || a.lastModifiedTime().to(TimeUnit.SECONDS) != published.mtime()) {
             return false;
         }
         Path to = staging.resolve(p.href());

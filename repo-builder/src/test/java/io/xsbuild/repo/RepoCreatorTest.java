@@ -4,6 +4,7 @@ import io.xsbuild.error.UsageException;
 import io.xsbuild.event.Events;
 import io.xsbuild.io.ChecksumType;
 import io.xsbuild.io.Compression;
+import io.xsbuild.io.FileChecksums;
 import io.xsbuild.repo.repomd.Repomd;
 import io.xsbuild.repo.repomd.RepomdRecord;
 import io.xsbuild.testing.Corpus;
@@ -102,6 +103,61 @@ class RepoCreatorTest {
         assertThat(update.read()).isEqualTo(4);
         create(RepoCreateRequest.builder(dir).outDir(tmp.resolve("fresh")).build());
         assertThat(openChecksums(dir)).isEqualTo(openChecksums(tmp.resolve("fresh")));
+    }
+
+    /** Every file of repodata/ by name: its inode, modification time and checksum. */
+    private static Map<String, List<Object>> files(Path repo) throws Exception {
+        Map<String, List<Object>> files = new TreeMap<>();
+        try (Stream<Path> list = Files.list(repo.resolve("repodata"))) {
+            for (Path f : list.toList()) {
+                files.put(f.getFileName().toString(), List.of(Files.getAttribute(f, "unix:ino"),
+                        Files.getLastModifiedTime(f), FileChecksums.of(f, ChecksumType.SHA256)));
+            }
+        }
+        return files;
+    }
+
+    private static List<String> checksums(Path repo) throws Exception {
+        return Repomd.read(repo.resolve("repodata/repomd.xml")).records().stream().map(RepomdRecord::checksum).toList();
+    }
+
+    @Test
+    void updateWithNothingChangedRewritesNothing() throws Exception {
+        Path dir = tmp.resolve("repo");
+        Corpus.generate(dir, Corpus.Spec.small(30, 5));
+        Path comps = Files.writeString(tmp.resolve("comps.xml"), "<comps><group><id>g</id></group></comps>\n");
+        create(RepoCreateRequest.builder(dir).groupFile(comps).build());
+        Map<String, List<Object>> before = files(dir);
+        Thread.sleep(1100);
+        RepoCreateResult update = create(RepoCreateRequest.builder(dir).groupFile(comps).update(true).build());
+        assertThat(update.packages()).isEqualTo(30).isEqualTo(update.reused());
+        assertThat(update.read()).isZero();
+        assertThat(files(dir)).isEqualTo(before);
+        assertThat(events.infos).anySatisfy(i -> assertThat(i).startsWith("Nothing changed"));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".repodata.tmp"));
+        }
+
+        create(RepoCreateRequest.builder(dir).update(true).build());
+        assertThat(Repomd.read(dir.resolve("repodata/repomd.xml")).records()).extracting(RepomdRecord::type)
+                .as("without the group file, its records go").containsExactly("primary", "filelists", "other");
+    }
+
+    @Test
+    void updateReusingPublishedEntriesWritesWhatAFreshRunWrites() throws Exception {
+        Path dir = tmp.resolve("repo");
+        List<Path> files = Corpus.generate(dir, Corpus.Spec.small(40, 6));
+        create(RepoCreateRequest.defaults(dir));
+        Files.setLastModifiedTime(files.get(3), FileTime.fromMillis(1_000_000_000_000L));
+        RepoCreateResult touched = create(RepoCreateRequest.builder(dir).update(true).build());
+        assertThat(touched.reused()).isEqualTo(39);
+        create(RepoCreateRequest.builder(dir).outDir(tmp.resolve("fresh")).build());
+        assertThat(checksums(dir)).isEqualTo(checksums(tmp.resolve("fresh")));
+
+        RepoCreateResult based = create(RepoCreateRequest.builder(dir).update(true).baseUrl("http://mirror/xs/").build());
+        assertThat(based.reused()).isEqualTo(40);
+        create(RepoCreateRequest.builder(dir).outDir(tmp.resolve("fresh-based")).baseUrl("http://mirror/xs/").build());
+        assertThat(checksums(dir)).isEqualTo(checksums(tmp.resolve("fresh-based")));
     }
 
     @Test

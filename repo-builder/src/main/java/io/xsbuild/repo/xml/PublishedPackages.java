@@ -12,39 +12,72 @@ import io.xsbuild.rpm.FileFacts;
 import io.xsbuild.rpm.Location;
 import io.xsbuild.rpm.RpmPackage;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The packages of published repodata, read back one at a time, in the order the metadata lists
  * them, from primary, filelists and other read side by side: what {@code --update} reuses
- * instead of reading package files again. Only one package is held at a time.
+ * instead of reading package files again. Each package comes as its three entries exactly as
+ * they were published, with the few facts that decide whether it can be reused (read from the
+ * start of its primary entry); the whole record is parsed only when asked for. Only a few
+ * packages are held at a time. Metadata not laid out as xsbuild and createrepo_c write it (a
+ * declaration and the document element on a line each, then each package element from the
+ * start of a line to its end tag and line feed) is an {@link IOException}.
  */
 public final class PublishedPackages implements AutoCloseable {
 
     private static final int READ_AHEAD = 64;
 
-    /** One package's part of filelists.xml or other.xml. */
-    private record Part<T>(String pkgid, List<T> items) {
+    /**
+     * A package as published.
+     *
+     * @param facts      its checksum, size and time (the header range is read with the whole package, by {@link #parse})
+     * @param changelogs the number of changelog entries other.xml gives it
+     * @param entries    its primary, filelists and other entries, byte for byte
+     */
+    public record Published(String name, FileFacts facts, Location location, int changelogs, MetadataEntries entries) {
+
+        public String pkgid() {
+            return facts.checksum();
+        }
+
+        /** The whole package, parsed from its entries. */
+        public RpmPackage parse() throws IOException {
+            RpmPackage p = primary(cursor("primary", entries.primary()), false);
+            List<FileEntry> files = files(cursor("filelists", entries.filelists()));
+            List<Changelog> log = PublishedPackages.changelogs(cursor("other", entries.other()));
+            return new RpmPackage(p.name(), p.arch(), p.epoch(), p.version(), p.release(), p.summary(),
+                    p.description(), p.packager(), p.url(), p.buildTime(), p.license(), p.vendor(), p.group(),
+                    p.buildHost(), p.sourceRpm(), p.installedSize(), p.archiveSize(), p.dependencies(), files,
+                    log, p.file(), p.location());
+        }
     }
 
-    private final Map<MetadataType, XmlCursor> cursors = new EnumMap<>(MetadataType.class);
-    private ReadAhead<RpmPackage> primary;
-    private ReadAhead<Part<FileEntry>> filelists;
-    private ReadAhead<Part<Changelog>> other;
+    private final List<Entries> files = new ArrayList<>();
+    private final long packages;
+    private ReadAhead<Published> primary;
+    private ReadAhead<byte[]> filelists;
+    private ReadAhead<byte[]> other;
 
-    private PublishedPackages() {
+    private PublishedPackages(long packages) {
+        this.packages = packages;
     }
 
     /** Opens the metadata {@code repodata/repomd.xml} under {@code repoDir} names. */
     public static PublishedPackages open(Path repoDir) throws IOException {
         Repomd repomd = Repomd.read(repoDir.resolve("repodata").resolve(Repomd.FILE_NAME));
-        PublishedPackages packages = new PublishedPackages();
+        List<Entries> opened = new ArrayList<>();
         try {
             for (MetadataType type : MetadataType.values()) {
                 RepomdRecord record = repomd.record(type.repodataName()).orElseThrow(
@@ -54,54 +87,146 @@ public final class PublishedPackages implements AutoCloseable {
                     throw new IOException(record.href() + " is compressed in a way xsbuild does not read");
                 }
                 Path file = repoDir.resolve(record.href());
-                packages.cursors.put(type, new XmlCursor(record.href(),
-                        compression.decompress(Files.newInputStream(file))));
+                opened.add(new Entries(type, record.href(), compression.decompress(Files.newInputStream(file))));
             }
+            long count = opened.get(0).packages();
+            for (Entries e : opened) {
+                if (e.packages() != count) {
+                    throw new IOException(e.file + " declares " + e.packages() + " packages where "
+                            + opened.get(0).file + " declares " + count);
+                }
+            }
+            PublishedPackages packages = new PublishedPackages(count);
+            packages.files.addAll(opened);
             packages.start();
             return packages;
         } catch (IOException | RuntimeException e) {
-            packages.close();
+            for (Entries entries : opened) {
+                try {
+                    entries.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             throw e;
         }
     }
 
-    /** Each file is parsed on a thread of its own, a few packages ahead of the caller. */
+    /** The number of packages the metadata declares. */
+    public long declared() {
+        return packages;
+    }
+
+    /** Each file is split on a thread of its own, a few packages ahead of the caller. */
     private void start() {
-        XmlCursor p = cursors.get(MetadataType.PRIMARY);
-        XmlCursor f = cursors.get(MetadataType.FILELISTS);
-        XmlCursor o = cursors.get(MetadataType.OTHER);
-        primary = new ReadAhead<>("xsbuild-primary-reader", () -> p.nextPackage() ? primary(p) : null, READ_AHEAD);
-        filelists = new ReadAhead<>("xsbuild-filelists-reader", () -> f.nextPackage() ? files(f) : null, READ_AHEAD);
-        other = new ReadAhead<>("xsbuild-other-reader", () -> o.nextPackage() ? changelogs(o) : null, READ_AHEAD);
+        Entries p = files.get(0);
+        Entries f = files.get(1);
+        Entries o = files.get(2);
+        primary = new ReadAhead<>("xsbuild-primary-reader", () -> {
+            byte[] entry = p.next();
+            return entry == null ? null : published(entry);
+        }, READ_AHEAD);
+        filelists = new ReadAhead<>("xsbuild-filelists-reader", f::next, READ_AHEAD);
+        other = new ReadAhead<>("xsbuild-other-reader", o::next, READ_AHEAD);
     }
 
     /** The next package, or null after the last. */
-    public RpmPackage next() throws IOException {
-        RpmPackage p = primary.next();
+    public Published next() throws IOException {
+        Published p = primary.next();
         if (p == null) {
+            if (filelists.next() != null || other.next() != null) {
+                throw new IOException("filelists or other metadata lists more packages than primary");
+            }
             return null;
         }
-        List<FileEntry> files = part(filelists.next(), p.pkgid(), "filelists");
-        List<Changelog> changelogs = part(other.next(), p.pkgid(), "other");
-        return new RpmPackage(p.name(), p.arch(), p.epoch(), p.version(), p.release(), p.summary(),
-                p.description(), p.packager(), p.url(), p.buildTime(), p.license(), p.vendor(), p.group(),
-                p.buildHost(), p.sourceRpm(), p.installedSize(), p.archiveSize(), p.dependencies(), files,
-                changelogs, p.file(), p.location());
+        byte[] files = part(filelists.next(), p.pkgid(), "filelists");
+        byte[] log = part(other.next(), p.pkgid(), "other");
+        return new Published(p.name(), p.facts(), p.location(), count(log, CHANGELOG), new MetadataEntries(
+                p.entries().primary(), files, log));
     }
 
-    private static <T> List<T> part(Part<T> part, String pkgid, String what) throws IOException {
-        if (part == null) {
+    private static final byte[] CHANGELOG = "<changelog ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PKGID = " pkgid=\"".getBytes(StandardCharsets.US_ASCII);
+
+    private static byte[] part(byte[] entry, String pkgid, String what) throws IOException {
+        if (entry == null) {
             throw new IOException(what + " metadata lists fewer packages than primary");
         }
-        if (!pkgid.equals(part.pkgid())) {
-            throw new IOException(what + " metadata lists package " + part.pkgid() + " where primary lists " + pkgid);
+        String listed = pkgid(entry);
+        if (!pkgid.equals(listed)) {
+            throw new IOException(what + " metadata lists package " + listed + " where primary lists " + pkgid);
         }
-        return part.items();
+        return entry;
     }
 
-    private static RpmPackage primary(XmlCursor c) throws IOException {
-        Map<String, String> text = new java.util.HashMap<>();
-        Map<String, List<Dependency>> deps = new java.util.HashMap<>();
+    /** The pkgid attribute of a filelists or other entry's start tag. */
+    private static String pkgid(byte[] entry) {
+        int end = indexOf(entry, (byte) '>', 0);
+        int at = indexOf(entry, PKGID, 0, end < 0 ? entry.length : end);
+        if (at < 0) {
+            return "";
+        }
+        int from = at + PKGID.length;
+        int quote = indexOf(entry, (byte) '"', from);
+        return quote < 0 ? "" : new String(entry, from, quote - from, StandardCharsets.UTF_8);
+    }
+
+    private static int count(byte[] entry, byte[] what) {
+        int n = 0;
+        for (int at = indexOf(entry, what, 0, entry.length); at >= 0; at = indexOf(entry, what, at + 1, entry.length)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static int indexOf(byte[] in, byte b, int from) {
+        for (int i = from; i < in.length; i++) {
+            if (in[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(byte[] in, byte[] what, int from, int to) {
+        outer:
+        for (int i = from; i <= to - what.length; i++) {
+            for (int k = 0; k < what.length; k++) {
+                if (in[i + k] != what[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** A primary entry with the facts read from its start, up to its location. */
+    private static Published published(byte[] entry) throws IOException {
+        RpmPackage p = primary(cursor("primary", entry), true);
+        return new Published(p.name(), p.file(), p.location(), 0, new MetadataEntries(entry, null, null));
+    }
+
+    /** A cursor on one entry, as the only package of a document. */
+    private static XmlCursor cursor(String what, byte[] entry) throws IOException {
+        byte[] document = new byte[entry.length + 7];
+        System.arraycopy("<x>".getBytes(StandardCharsets.US_ASCII), 0, document, 0, 3);
+        System.arraycopy(entry, 0, document, 3, entry.length);
+        System.arraycopy("</x>".getBytes(StandardCharsets.US_ASCII), 0, document, 3 + entry.length, 4);
+        XmlCursor c = new XmlCursor(what + " metadata", new ByteArrayInputStream(document));
+        if (!c.nextPackage()) {
+            throw new IOException(what + " metadata has an entry that is not a package element");
+        }
+        return c;
+    }
+
+    /**
+     * The package a primary entry describes, without its files and changelog; with {@code facts},
+     * read only as far as its location (the start of the entry), and its dependencies left out.
+     */
+    private static RpmPackage primary(XmlCursor c, boolean facts) throws IOException {
+        Map<String, String> text = new HashMap<>();
+        Map<String, List<Dependency>> deps = new HashMap<>();
         String epoch = "";
         String version = "";
         String release = "";
@@ -157,6 +282,9 @@ public final class PublishedPackages implements AutoCloseable {
                 }
                 default -> text.put(element, c.text());
             }
+            if (facts && location != null) {
+                break;
+            }
         }
         if (checksumType == null || location == null || !text.containsKey("name")) {
             throw new IOException("primary metadata has a package without a name, a known checksum type or a location");
@@ -166,15 +294,14 @@ public final class PublishedPackages implements AutoCloseable {
                 deps.getOrDefault("obsoletes", List.of()), deps.getOrDefault("suggests", List.of()),
                 deps.getOrDefault("enhances", List.of()), deps.getOrDefault("recommends", List.of()),
                 deps.getOrDefault("supplements", List.of()));
-        FileFacts facts = new FileFacts(checksumType, text.get("checksum"), size, mtime, headerStart, headerEnd);
+        FileFacts fileFacts = new FileFacts(checksumType, text.get("checksum"), size, mtime, headerStart, headerEnd);
         return new RpmPackage(text.get("name"), text.getOrDefault("arch", ""), epoch, version, release,
                 text.get("summary"), text.get("description"), text.get("packager"), text.get("url"), buildTime,
                 text.get("license"), text.get("vendor"), text.get("group"), text.get("buildhost"),
-                text.get("sourcerpm"), installed, archive, dependencies, List.of(), List.of(), facts, location);
+                text.get("sourcerpm"), installed, archive, dependencies, List.of(), List.of(), fileFacts, location);
     }
 
-    private static Part<FileEntry> files(XmlCursor c) throws IOException {
-        String pkgid = c.attribute("pkgid");
+    private static List<FileEntry> files(XmlCursor c) throws IOException {
         List<FileEntry> files = new ArrayList<>();
         for (String element = c.nextInPackage(); element != null; element = c.nextInPackage()) {
             if ("file".equals(element)) {
@@ -182,18 +309,17 @@ public final class PublishedPackages implements AutoCloseable {
                 files.add(new FileEntry(c.text(), type));
             }
         }
-        return new Part<>(pkgid, files);
+        return files;
     }
 
-    private static Part<Changelog> changelogs(XmlCursor c) throws IOException {
-        String pkgid = c.attribute("pkgid");
+    private static List<Changelog> changelogs(XmlCursor c) throws IOException {
         List<Changelog> changelogs = new ArrayList<>();
         for (String element = c.nextInPackage(); element != null; element = c.nextInPackage()) {
             if ("changelog".equals(element)) {
                 changelogs.add(new Changelog(c.attribute("author"), c.number("date"), c.text()));
             }
         }
-        return new Part<>(pkgid, changelogs);
+        return changelogs;
     }
 
     @Override
@@ -204,15 +330,167 @@ public final class PublishedPackages implements AutoCloseable {
             }
         }
         IOException first = null;
-        for (XmlCursor c : cursors.values()) {
+        for (Entries e : files) {
             try {
-                c.close();
-            } catch (IOException e) {
-                first = first == null ? e : first;
+                e.close();
+            } catch (IOException ex) {
+                first = first == null ? ex : first;
             }
         }
         if (first != null) {
             throw first;
+        }
+    }
+
+    /**
+     * One metadata file split into its package entries, byte for byte: after the declaration and
+     * the document element's start tag (as {@link MetadataType#header} writes them), each entry runs
+     * from {@code <package } at the start of a line to {@code </package>} and its line feed; the
+     * end tag of the document follows the last.
+     */
+    private static final class Entries implements AutoCloseable {
+        private static final byte[] START = "<package ".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] END = "</package>\n".getBytes(StandardCharsets.US_ASCII);
+
+        private final MetadataType type;
+        private final String file;
+        private final InputStream in;
+        private final long packages;
+        private byte[] buf = new byte[256 * 1024];
+        private int pos;
+        private int limit;
+        private boolean eof;
+        private boolean ended;
+
+        Entries(MetadataType type, String file, InputStream in) throws IOException {
+            this.type = type;
+            this.file = file;
+            this.in = in;
+            this.packages = header();
+        }
+
+        long packages() {
+            return packages;
+        }
+
+        /** Reads the two header lines and gives the package count the document element declares. */
+        private long header() throws IOException {
+            String declaration = line();
+            String root = line();
+            String prefix = type.header(0);
+            prefix = prefix.substring(0, prefix.lastIndexOf("packages=\"") + "packages=\"".length());
+            String both = declaration + "\n" + root + "\n";
+            if (!both.startsWith(prefix) || !root.endsWith("\">")) {
+                throw notLaidOut("its first lines are not " + type.header(0).replace("\n", "\\n").replace("0\"", "N\""));
+            }
+            try {
+                long n = Long.parseLong(both.substring(prefix.length(), both.length() - 3));
+                if (!type.header(n).equals(both)) {
+                    throw notLaidOut("its first lines are not as xsbuild writes them");
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw notLaidOut("its document element declares no package count");
+            }
+        }
+
+        /** The next entry, or null after the last (the document's end tag then checked). */
+        byte[] next() throws IOException {
+            if (ended) {
+                return null;
+            }
+            fill(START.length);
+            if (!startsWith(START)) {
+                String footer = type.footer();
+                fill(footer.length() + 2);
+                String rest = new String(buf, pos, limit - pos, StandardCharsets.UTF_8);
+                if (eof && (rest.equals(footer) || rest.equals(footer + "\n"))) {
+                    ended = true;
+                    return null;
+                }
+                throw notLaidOut("a package element does not start a line where one was expected");
+            }
+            int from = pos;
+            int searched = from;
+            while (true) {
+                int at = indexOf(buf, END, searched, limit);
+                if (at >= 0) {
+                    byte[] entry = Arrays.copyOfRange(buf, from, at + END.length);
+                    pos = at + END.length;
+                    return entry;
+                }
+                searched = Math.max(from, limit - END.length + 1);
+                if (eof) {
+                    throw notLaidOut("a package element has no end tag at the start of a line");
+                }
+                compact(from);
+                searched -= from;
+                from = 0;
+                read();
+            }
+        }
+
+        private String line() throws IOException {
+            while (true) {
+                int nl = indexOf(buf, (byte) '\n', pos);
+                if (nl >= 0 && nl < limit) {
+                    String line = new String(buf, pos, nl - pos, StandardCharsets.UTF_8);
+                    pos = nl + 1;
+                    return line;
+                }
+                if (eof || limit - pos > 64 * 1024) {
+                    throw notLaidOut("its first lines are not as xsbuild writes them");
+                }
+                compact(pos);
+                read();
+            }
+        }
+
+        private boolean startsWith(byte[] prefix) {
+            if (limit - pos < prefix.length) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length; i++) {
+                if (buf[pos + i] != prefix[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Makes at least {@code n} bytes available from {@code pos}, unless the file ends first. */
+        private void fill(int n) throws IOException {
+            while (limit - pos < n && !eof) {
+                compact(pos);
+                read();
+            }
+        }
+
+        private void compact(int from) {
+            System.arraycopy(buf, from, buf, 0, limit - from);
+            limit -= from;
+            pos -= from;
+        }
+
+        private void read() throws IOException {
+            if (limit == buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            int n = in.read(buf, limit, buf.length - limit);
+            if (n < 0) {
+                eof = true;
+            } else {
+                limit += n;
+            }
+        }
+
+        private IOException notLaidOut(String problem) {
+            return new IOException(file + " is not laid out as xsbuild writes metadata: " + problem);
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 }
