@@ -11,6 +11,6 @@ public final class Main {
     public static void main(String[] args) {
         HostTerminal terminal = HostTerminal.system();
         System.exit(Cli.commandLine(CliContext.system(() -> DockerRuntime.connect(terminal),
-                url -> () -> DockerRuntime.connect(EngineEndpoint.of(url, "--engine")))).execute(args));
+                url -> () -> DockerRuntime.connect(EngineEndpoint.of(url, "--engine"))), args).execute(args));
     }
 }

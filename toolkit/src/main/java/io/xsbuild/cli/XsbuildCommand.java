@@ -6,7 +6,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The root command: global options and the list of subcommands. */
+import java.util.List;
+
+/** The root command: global options and the list of subcommands ({@link #SUBCOMMANDS}, added by {@link Cli}). */
 @Command(name = "xsbuild",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -14,17 +16,6 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         description = "The XenServer dom0 build environment: yum repositories from snapshot ISOs, build images, "
                 + "and rebuilds of source RPMs or git checkouts inside containers.",
-        subcommands = {
-            RepoCommand.class,
-            IsoCommand.class,
-            ImageCommand.class,
-            RebuildCommand.class,
-            BuildCommand.class,
-            ChainCommand.class,
-            ShellCommand.class,
-            DoctorCommand.class,
-            DemoCommand.class,
-            CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  xsbuild demo                         try it all, offline",
@@ -35,6 +26,11 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 ok, 1 the operation failed, 2 usage error, 3 environment problem",
             "(no Docker engine, a missing tool or image)."})
 public final class XsbuildCommand implements Runnable {
+
+    /** The subcommands, in the order help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(RepoCommand.class, IsoCommand.class, ImageCommand.class,
+            RebuildCommand.class, BuildCommand.class, ChainCommand.class, ShellCommand.class, DoctorCommand.class,
+            DemoCommand.class, CommandLine.HelpCommand.class);
 
     private final GlobalOptions globals = new GlobalOptions();
 

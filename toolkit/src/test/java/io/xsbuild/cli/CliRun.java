@@ -31,7 +31,7 @@ public final class CliRun {
         environment.putAll(env);
         CliContext context = new CliContext(connector, environment, new PrintWriter(out, true), new PrintWriter(err, true),
                 false, workingDir);
-        int code = Cli.commandLine(context).execute(args);
+        int code = Cli.commandLine(context, args).execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 

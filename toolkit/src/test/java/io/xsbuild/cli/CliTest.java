@@ -35,6 +35,20 @@ class CliTest {
     }
 
     @Test
+    void argumentsThatNameACommandBuildThatCommandAloneAndAnythingElseBuildsAll() {
+        CliContext context = new CliContext(FakeRuntime::new, Map.of(), new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter()), false, java.nio.file.Path.of("."));
+        assertThat(Cli.commandLine(context, new String[] {"--json", "repo", "create", "x"}).getSubcommands())
+                .containsOnlyKeys("repo");
+        assertThat(Cli.commandLine(context, new String[] {"--help"}).getSubcommands()).containsOnlyKeys(
+                "repo", "iso", "image", "rebuild", "build", "chain", "shell", "doctor", "demo", "help");
+        assertThat(Cli.commandLine(context, new String[] {"help", "repo"}).getSubcommands()).hasSize(10);
+        assertThat(Cli.commandLine(context, new String[] {"rpeo"}).getSubcommands()).hasSize(10);
+        CliRun json = CliRun.run(FakeRuntime::new, "repo", "create", "--json", "--help");
+        assertThat(json.exitCode).as(json.toString()).isZero();
+    }
+
+    @Test
     void everyCommandsHelpShowsAnExample() {
         List<String> commands = new java.util.ArrayList<>();
         collect(Cli.commandLine(new CliContext(FakeRuntime::new, Map.of(), new java.io.PrintWriter(new java.io.StringWriter()),
