@@ -12,7 +12,6 @@ import io.xsbuild.rpm.FileFacts;
 import io.xsbuild.rpm.Location;
 import io.xsbuild.rpm.RpmPackage;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -213,7 +212,7 @@ public final class PublishedPackages implements AutoCloseable {
         System.arraycopy("<x>".getBytes(StandardCharsets.US_ASCII), 0, document, 0, 3);
         System.arraycopy(entry, 0, document, 3, entry.length);
         System.arraycopy("</x>".getBytes(StandardCharsets.US_ASCII), 0, document, 3 + entry.length, 4);
-        XmlCursor c = new XmlCursor(what + " metadata", new ByteArrayInputStream(document));
+        XmlCursor c = new XmlCursor(what + " metadata", document);
         if (!c.nextPackage()) {
             throw new IOException(what + " metadata has an entry that is not a package element");
         }

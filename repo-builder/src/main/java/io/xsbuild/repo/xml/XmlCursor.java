@@ -16,6 +16,12 @@ final class XmlCursor implements AutoCloseable {
         this.xml = new XmlReader(file, in);
     }
 
+    /** A cursor on a document held whole in memory, which is left as it is. */
+    XmlCursor(String file, byte[] document) {
+        this.file = file;
+        this.xml = new XmlReader(file, document);
+    }
+
     /** Moves to the start of the next {@code <package>}; false at the end of the document. */
     boolean nextPackage() throws IOException {
         while (true) {

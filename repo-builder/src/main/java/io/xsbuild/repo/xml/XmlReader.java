@@ -22,7 +22,7 @@ public final class XmlReader implements AutoCloseable {
 
     private final String file;
     private final InputStream in;
-    private final byte[] buf = new byte[BUFFER];
+    private byte[] buf;
     private int pos;
     private int limit;
 
@@ -40,6 +40,15 @@ public final class XmlReader implements AutoCloseable {
     public XmlReader(String file, InputStream in) {
         this.file = file;
         this.in = in;
+        this.buf = new byte[BUFFER];
+    }
+
+    /** Reads the document {@code document}, which is left as it is. */
+    public XmlReader(String file, byte[] document) {
+        this.file = file;
+        this.in = null;
+        this.buf = document;
+        this.limit = document.length;
     }
 
     /** The current element's qualified name ("rpm:entry"), after START or END. */
@@ -424,6 +433,9 @@ public final class XmlReader implements AutoCloseable {
 
     /** The byte {@code ahead} places on, or -1 at the end of the input. */
     private int peek(int ahead) throws IOException {
+        if (pos + ahead >= limit && in == null) {
+            return -1;
+        }
         if (pos + ahead >= limit) {
             if (pos > 0) {
                 System.arraycopy(buf, pos, buf, 0, limit - pos);
@@ -443,7 +455,9 @@ public final class XmlReader implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        in.close();
+        if (in != null) {
+            in.close();
+        }
     }
 
     /** Element and attribute names seen before, so that each is one String however often it appears. */
