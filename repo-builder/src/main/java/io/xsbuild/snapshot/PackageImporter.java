@@ -51,6 +51,8 @@ import java.util.function.Predicate;
 final class PackageImporter implements AutoCloseable {
 
     private static final int BUFFER = 1 << 14;
+    /** Most copies in one write. */
+    private static final int COPY_BUFFER = 1 << 17;
 
     private final Path staging;
     private final Path previousDir;
@@ -376,7 +378,7 @@ final class PackageImporter implements AutoCloseable {
         private OutputStream open() throws IOException {
             if (out == null) {
                 out = new BufferedOutputStream(Channels.newOutputStream(
-                        FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)), BUFFER);
+                        FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)), COPY_BUFFER);
                 if (held != null) {
                     held.writeTo(out);
                     held = null;
