@@ -24,9 +24,12 @@ import java.util.function.Function;
 /**
  * Gets packages on a pool of workers and hands their metadata to the writer in input order,
  * through a window of at most {@code window} packages in flight: memory holds that many
- * packages' metadata, never the whole repository's. Workers also render each package's XML, so
- * the writer only queues bytes. What getting a package means (reading a file, copying it out of
- * an ISO image, taking it from published metadata) is the caller's {@link Job}.
+ * packages' metadata, never the whole repository's. Jobs may be started in an order of their own
+ * (the order in which an image's read hands over its packages): a package had before those
+ * listed ahead of it then waits for them as metadata, so memory holds what the two orders' gap
+ * needs. Workers also render each package's XML (unless it comes as published entries), so the
+ * writer only queues bytes. What getting a package means (reading a file, copying it out of an
+ * ISO image, taking it from published metadata) is the caller's {@link Job}.
  */
 public final class PackagePipeline {
 
