@@ -98,6 +98,21 @@ public final class RpmReader {
         }
     }
 
+    /**
+     * Reads the package in {@code in} (of {@code size} bytes) as far as the end of its main header,
+     * for what the header says before it is decided whether to read the package: the package has
+     * no file facts, the rest of the stream is left unread, and nothing is warned of (reading the
+     * package will).
+     */
+    public RpmPackage readHeader(InputStream in, String href, long size) throws BadPackageException, IOException {
+        RpmPackage[] header = new RpmPackage[1];
+        read(in, href, size, 0, null, p -> {
+            header[0] = p;
+            return false;
+        });
+        return header[0];
+    }
+
     /** The package its headers describe, and where its main header lies. */
     private record Headers(RpmPackage pkg, long start, long end) {
     }

@@ -47,6 +47,19 @@ class RpmReaderTest {
     }
 
     @Test
+    void theHeaderAloneIsReadAsFarAsItsEndAndDescribesThePackageAsAFullRead() throws Exception {
+        byte[] bytes = Files.readAllBytes(TestData.pkg("fake_bash-1.1.1-1.x86_64.rpm"));
+        ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+        RpmPackage header = reader.readHeader(in, "fake_bash.rpm", bytes.length);
+        assertThat(bytes.length - in.available()).isEqualTo(2057);
+        assertThat(header.file()).isNull();
+        RpmPackage full = read(bytes);
+        assertThat(header.withFile(full.facts(), full.location())).isEqualTo(full);
+        assertThatThrownBy(() -> reader.readHeader(new ByteArrayInputStream(bytes, 0, 100), "cut.rpm", 100))
+                .isInstanceOf(BadPackageException.class).hasMessageStartingWith("cut.rpm: truncated");
+    }
+
+    @Test
     void aPackageNotWantedAfterItsHeadersIsReadNoFurtherAndWarnsOfNothing() throws Exception {
         byte[] bytes = Files.readAllBytes(TestData.pkg("fake_bash-1.1.1-1.x86_64.rpm"));
         ByteArrayInputStream in = new ByteArrayInputStream(bytes);
