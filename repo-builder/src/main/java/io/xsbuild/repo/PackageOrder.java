@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The order createrepo_c lists packages in: by file name, then by the directory the file is in,
@@ -20,21 +21,33 @@ public final class PackageOrder {
 
     /** Sorts files into this order, splitting each href into name and directory once. */
     static List<PackageFile> sort(List<PackageFile> files) {
-        record Keyed(String name, String dir, PackageFile file) {
+        return sort(files, f -> f.href().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sorts items into this order by the bytes of their hrefs: createrepo_c compares the names the
+     * file system holds, which a name that is not UTF-8 does not spell as its href does.
+     */
+    static <T> List<T> sort(List<T> items, Function<T, byte[]> hrefBytes) {
+        record Keyed<T>(byte[] name, byte[] dir, T item) {
         }
-        Keyed[] keyed = new Keyed[files.size()];
-        for (int i = 0; i < keyed.length; i++) {
-            String href = files.get(i).href();
-            int slash = href.lastIndexOf('/');
-            keyed[i] = new Keyed(href.substring(slash + 1), slash < 0 ? "" : href.substring(0, slash), files.get(i));
+        List<Keyed<T>> keyed = new ArrayList<>(items.size());
+        for (T item : items) {
+            byte[] href = hrefBytes.apply(item);
+            int slash = href.length - 1;
+            while (slash >= 0 && href[slash] != '/') {
+                slash--;
+            }
+            keyed.add(new Keyed<>(Arrays.copyOfRange(href, slash + 1, href.length),
+                    slash < 0 ? new byte[0] : Arrays.copyOf(href, slash), item));
         }
-        Arrays.sort(keyed, (a, b) -> {
-            int byName = compareBytes(a.name(), b.name());
-            return byName != 0 ? byName : compareBytes(a.dir(), b.dir());
+        keyed.sort((a, b) -> {
+            int byName = Arrays.compareUnsigned(a.name(), b.name());
+            return byName != 0 ? byName : Arrays.compareUnsigned(a.dir(), b.dir());
         });
-        List<PackageFile> sorted = new ArrayList<>(keyed.length);
-        for (Keyed k : keyed) {
-            sorted.add(k.file());
+        List<T> sorted = new ArrayList<>(keyed.size());
+        for (Keyed<T> k : keyed) {
+            sorted.add(k.item());
         }
         return sorted;
     }

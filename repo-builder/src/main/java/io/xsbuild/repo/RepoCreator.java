@@ -36,7 +36,7 @@ public final class RepoCreator {
         validate(request);
         Path outDir = request.outDir().toAbsolutePath().normalize();
         try (RepodataTarget target = RepodataTarget.open(outDir, request.waitForLock(), events)) {
-            List<PackageFile> files = PackageScanner.scan(request.packagesDir());
+            List<PackageFile> files = PackageScanner.scan(request.packagesDir(), events);
             events.info("Found " + files.size() + " package" + (files.size() == 1 ? "" : "s") + " in "
                     + request.packagesDir());
             RpmReader reader = new RpmReader(request.checksumType(), request.changelogLimit(), request.baseUrl(),

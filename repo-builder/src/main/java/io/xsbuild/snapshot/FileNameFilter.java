@@ -2,58 +2,128 @@ package io.xsbuild.snapshot;
 
 import io.xsbuild.error.UsageException;
 
-import java.nio.file.FileSystems;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.PatternSyntaxException;
+import java.util.regex.Pattern;
 
 /**
- * {@code --include} and {@code --exclude}: globs ({@code *}, {@code ?}, {@code [a-z]}, {@code {a,b}})
- * matched against a package's file name, wherever it lies in the image. With includes, a name
- * must match one of them; it must match no exclude.
+ * {@code --include} and {@code --exclude}: globs ({@code *}, {@code ?}, {@code [a-z]}, {@code [!a-z]},
+ * {@code {a,b}}, {@code \} quoting the next character) matched against a package's file name,
+ * wherever it lies in the image. With includes, a name must match one of them; it must match no
+ * exclude. Names are matched as text, never made into paths, so that no name is left out for
+ * being one the locale cannot spell.
  */
 final class FileNameFilter {
 
-    private final List<PathMatcher> include;
-    private final List<PathMatcher> exclude;
+    private final List<Pattern> include;
+    private final List<Pattern> exclude;
 
-    private FileNameFilter(List<PathMatcher> include, List<PathMatcher> exclude) {
+    private FileNameFilter(List<Pattern> include, List<Pattern> exclude) {
         this.include = include;
         this.exclude = exclude;
     }
 
     static FileNameFilter of(List<String> include, List<String> exclude) throws UsageException {
-        return new FileNameFilter(matchers("--include", include), matchers("--exclude", exclude));
+        return new FileNameFilter(patterns("--include", include), patterns("--exclude", exclude));
     }
 
     boolean accepts(String fileName) {
-        Path name;
-        try {
-            name = Path.of(fileName);
-        } catch (InvalidPathException e) {
-            return false;
-        }
-        return (include.isEmpty() || include.stream().anyMatch(m -> m.matches(name)))
-                && exclude.stream().noneMatch(m -> m.matches(name));
+        return (include.isEmpty() || include.stream().anyMatch(p -> p.matcher(fileName).matches()))
+                && exclude.stream().noneMatch(p -> p.matcher(fileName).matches());
     }
 
-    private static List<PathMatcher> matchers(String option, List<String> globs) throws UsageException {
-        List<PathMatcher> matchers = new ArrayList<>();
+    private static List<Pattern> patterns(String option, List<String> globs) throws UsageException {
+        List<Pattern> patterns = new ArrayList<>();
         for (String glob : globs) {
             if (glob.isEmpty() || glob.contains("/")) {
                 throw new UsageException(option + " '" + glob + "' cannot match a file name",
                         "give a glob for package file names, such as '*.src.rpm' or 'xen-*'");
             }
+            String problem = null;
+            String regex = null;
             try {
-                matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
-            } catch (PatternSyntaxException e) {
-                throw new UsageException(option + " '" + glob + "' is not a glob: " + e.getDescription(),
-                        "use *, ?, [a-z] and {a,b}");
+                regex = regex(glob);
+            } catch (IllegalArgumentException e) {
+                problem = e.getMessage();
+            }
+            if (problem != null) {
+                throw new UsageException(option + " '" + glob + "' is not a glob: " + problem, "use *, ?, [a-z] and {a,b}");
+            }
+            patterns.add(Pattern.compile(regex, Pattern.DOTALL));
+        }
+        return patterns;
+    }
+
+    /** The glob as a regular expression over a whole name. */
+    static String regex(String glob) {
+        StringBuilder re = new StringBuilder();
+        boolean inGroup = false;
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            switch (c) {
+                case '\\' -> {
+                    if (++i == glob.length()) {
+                        throw new IllegalArgumentException("it ends with '\\', which quotes nothing");
+                    }
+                    re.append(Pattern.quote(String.valueOf(glob.charAt(i))));
+                }
+                case '*' -> re.append(".*");
+                case '?' -> re.append('.');
+                case '[' -> i = bracket(glob, i, re);
+                case '{' -> {
+                    if (inGroup) {
+                        throw new IllegalArgumentException("'{' inside {...}, which cannot nest");
+                    }
+                    inGroup = true;
+                    re.append("(?:");
+                }
+                case '}' -> {
+                    if (inGroup) {
+                        inGroup = false;
+                        re.append(')');
+                    } else {
+                        re.append("\\}");
+                    }
+                }
+                case ',' -> re.append(inGroup ? "|" : ",");
+                default -> re.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        return matchers;
+        if (inGroup) {
+            throw new IllegalArgumentException("a '{' is not closed");
+        }
+        return re.toString();
+    }
+
+    /** Appends the class that starts at {@code glob[open]}; gives the index of its ']'. */
+    private static int bracket(String glob, int open, StringBuilder re) {
+        int i = open + 1;
+        StringBuilder cls = new StringBuilder("[");
+        if (i < glob.length() && glob.charAt(i) == '!') {
+            cls.append('^');
+            i++;
+        }
+        boolean first = true;
+        for (; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == ']' && !first) {
+                re.append(cls).append(']');
+                return i;
+            }
+            first = false;
+            if (c == '-' && cls.length() > 1 && cls.charAt(cls.length() - 1) != '^' && i + 1 < glob.length()
+                    && glob.charAt(i + 1) != ']') {
+                cls.append('-');
+                continue;
+            }
+            if (c == '\\' && i + 1 < glob.length()) {
+                c = glob.charAt(++i);
+            }
+            if ("\\[]^&-".indexOf(c) >= 0) {
+                cls.append('\\');
+            }
+            cls.append(c);
+        }
+        throw new IllegalArgumentException("a '[' is not closed");
     }
 }

@@ -1,6 +1,7 @@
 package io.xsbuild.snapshot;
 
 import io.xsbuild.event.Events;
+import io.xsbuild.io.FileNames;
 import io.xsbuild.iso.ImageScan;
 import io.xsbuild.iso.IsoEntry;
 import io.xsbuild.iso.IsoException;
@@ -236,7 +237,7 @@ final class PackageImporter implements AutoCloseable {
      * copies it where the file system cannot link.
      */
     private boolean link(IsoPackage p, FileFacts published) throws IOException {
-        Path from = previousDir.resolve(p.href());
+        Path from = FileNames.resolve(previousDir, p.href());
         BasicFileAttributes a;
         try {
             a = Files.readAttributes(from, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -247,7 +248,7 @@ final class PackageImporter implements AutoCloseable {
                 || a.lastModifiedTime().to(TimeUnit.SECONDS) != published.mtime()) {
             return false;
         }
-        Path to = staging.resolve(p.href());
+        Path to = FileNames.resolve(staging, p.href());
         try {
             Files.createLink(to, from);
             linked.incrementAndGet();
@@ -264,7 +265,7 @@ final class PackageImporter implements AutoCloseable {
      * {@code filter}, only when the whitelist keeps it (else null, and nothing is written).
      */
     private RpmPackage copy(IsoPackage p, InputStream in, boolean filter) throws BadPackageException, IOException {
-        Path to = staging.resolve(p.href());
+        Path to = FileNames.resolve(staging, p.href());
         RpmPackage read;
         try (CopyStream out = new CopyStream(to, !filter)) {
             read = read(p, in, out, filter ? pkg -> kept(pkg) && out.keep() : null);

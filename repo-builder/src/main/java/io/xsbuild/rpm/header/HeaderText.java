@@ -28,7 +28,7 @@ public final class HeaderText {
     }
 
     /** libxml2's xmlCheckUTF8: lead bytes and the right number of continuation bytes, nothing more. */
-    static boolean isUtf8(byte[] bytes, int from, int end) {
+    public static boolean isUtf8(byte[] bytes, int from, int end) {
         int i = from;
         while (i < end) {
             int c = bytes[i] & 0xff;
