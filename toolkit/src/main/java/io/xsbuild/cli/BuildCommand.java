@@ -99,7 +99,8 @@ final class BuildCommand extends BuildingCommand {
         if (make == null && (given("--package") || given("--artifacts"))) {
             throw usage((given("--package") ? "--package" : "--artifacts") + " goes with --make");
         }
-        String location = Checkouts.isUrl(source) ? source : context.resolve(Path.of(source)).toString();
+        String location = Checkouts.isUrl(source) ? source
+                : context.resolve(PathArgument.of(super.spec.commandLine(), "PATH", source)).toString();
         GitBuildRequest request = new GitBuildRequest(new BuildRequest(location, ref, spec, match, versionFromTag, always, versioning),
                 makeRequest, build.setup(context));
         return build(events -> new GitBuild(context.connector(), Checkouts.defaultCacheRoot(context.env()), events,

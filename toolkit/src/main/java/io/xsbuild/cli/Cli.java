@@ -35,6 +35,7 @@ public final class Cli {
         cl.setOut(context.out());
         cl.setErr(context.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(java.nio.file.Path.class, new PathArgument());
         return cl;
     }
 

@@ -39,7 +39,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
         err.println("xsbuild: " + ex.getMessage());
-        if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+        if (isPathProblem(ex)) {
+            // one line: the message says what to do
+        } else if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
             err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for its usage.");
         }
         err.flush();
@@ -47,6 +49,15 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             json(cmd, ex.getMessage(), ExitCodes.USAGE);
         }
         return ExitCodes.USAGE;
+    }
+
+    private static boolean isPathProblem(Throwable t) {
+        for (; t != null; t = t.getCause()) {
+            if (t instanceof PathArgument.UnusableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void report(CommandLine cmd, String message, int code, Throwable t) {

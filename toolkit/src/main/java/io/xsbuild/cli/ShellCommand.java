@@ -77,7 +77,7 @@ final class ShellCommand extends XsbuildSubcommand {
         if (parts.length > 3 || parts[0].isEmpty()) {
             throw usage("-v takes HOSTDIR[:CTRDIR[:ro]], not '" + volume + "'");
         }
-        Path host = context.resolve(Path.of(parts[0]));
+        Path host = context.resolve(PathArgument.of(spec.commandLine(), "-v", parts[0]));
         if (!Files.isDirectory(host)) {
             throw usage("No directory " + host + " to mount (-v " + volume + ")");
         }

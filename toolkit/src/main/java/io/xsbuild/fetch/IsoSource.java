@@ -1,6 +1,7 @@
 package io.xsbuild.fetch;
 
 import io.xsbuild.error.UsageException;
+import io.xsbuild.io.FileNames;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -49,6 +50,10 @@ public sealed interface IsoSource {
         Optional<MavenCoordinates> coordinates = spec.contains("/") ? Optional.empty() : MavenCoordinates.parse(spec);
         if (coordinates.isPresent()) {
             return new Maven(spec, coordinates.get());
+        }
+        String unusable = FileNames.unusablePath(spec);
+        if (unusable != null) {
+            throw new UsageException("the ISO path '" + spec + "' cannot be read as a path: " + unusable);
         }
         try {
             return new Local(spec, workingDir.resolve(spec).normalize());
