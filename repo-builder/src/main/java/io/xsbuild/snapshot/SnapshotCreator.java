@@ -75,7 +75,7 @@ public final class SnapshotCreator {
         String name = SnapshotName.of(request.snapshot(), product, LocalDate.now());
         String from = isos.stream().map(i -> i.iso().name()).collect(Collectors.joining(", "));
         try (Snapshots snapshots = Snapshots.open(outDir, request.waitForLock(), events)) {
-            snapshots.checkPublishable(name);
+            snapshots.checkPublishable(name, nameOrigin(request, product, name));
             GroupFile group = group(isos);
             List<IsoPackage> packages = SnapshotLayout.plan(isos, names, events);
             events.info("Found " + packages.size() + " package" + (packages.size() == 1 ? "" : "s") + " in " + from);
@@ -189,6 +189,16 @@ public final class SnapshotCreator {
         return new SnapshotInfo(name, Instant.ofEpochSecond(repomd.revision()), product, images,
                 importer.binaryPackages(), importer.sourcePackages(),
                 group == null ? null : group.source(), repomd.distros());
+    }
+
+    /** What the snapshot's name was made of, when --snapshot did not give it; else null. */
+    private static String nameOrigin(SnapshotRequest request, ProductInfo product, String name) {
+        if (request.snapshot() != null) {
+            return null;
+        }
+        boolean fromDate = name.equals(LocalDate.now().toString()) && (product.buildNumber() == null
+                || !name.equals(product.buildNumber()));
+        return fromDate ? "today's date" : "the build number '" + product.buildNumber() + "' the images give";
     }
 
     private static void validate(SnapshotRequest r) throws UsageException {

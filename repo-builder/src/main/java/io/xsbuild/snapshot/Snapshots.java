@@ -1,6 +1,8 @@
 package io.xsbuild.snapshot;
 
+import io.xsbuild.error.FailedException;
 import io.xsbuild.error.UsageException;
+import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.io.AtomicFiles;
 import io.xsbuild.io.Directories;
@@ -8,6 +10,7 @@ import io.xsbuild.repo.RepoLock;
 import io.xsbuild.repo.RepoLockedException;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * A directory of snapshots: {@code DIR/NAME/} each, and {@code DIR/current}, a relative symbolic
@@ -34,6 +38,7 @@ final class Snapshots implements AutoCloseable {
     static final String CURRENT = "current";
     private static final String STAGING = ".snapshot-";
     private static final String LINK_STAGING = ".current.tmp-";
+    private static final long MAX_INFO = 16 << 20;
 
     private final Path dir;
     private final RepoLock lock;
@@ -70,17 +75,50 @@ final class Snapshots implements AutoCloseable {
         return snapshot.getParent().equals(dir) && Files.isDirectory(snapshot, LinkOption.NOFOLLOW_LINKS) ? snapshot : null;
     }
 
-    /** Fails unless a snapshot {@code name} can be published here (before any work is done for it). */
-    void checkPublishable(String name) throws UsageException, IOException {
+    /**
+     * Fails unless a snapshot {@code name} can be published here (before any work is done for it).
+     *
+     * @param derivedFrom what the name was made of when no --snapshot gave it ("the build number ... of
+     *                    the images' .treeinfo"), or null: then a clash is the command line's, else the images'
+     */
+    void checkPublishable(String name, String derivedFrom) throws XsbuildException, IOException {
         Path link = dir.resolve(CURRENT);
         if (Files.exists(link, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(link)) {
             throw new UsageException(link + " is not a symbolic link", "give a directory of snapshots, or an empty one, to --out");
         }
         Path target = dir.resolve(name);
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
-                && !Files.isRegularFile(target.resolve(SnapshotLayout.INFO), LinkOption.NOFOLLOW_LINKS)) {
-            throw new UsageException(target + " exists and is not a snapshot", "give another --snapshot NAME or --out DIR");
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !published(target)) {
+            if (derivedFrom != null) {
+                throw new FailedException("The snapshot's name " + name + ", from " + derivedFrom + ", is taken: "
+                        + target + " exists and is not a snapshot xsbuild published", "name the snapshot with --snapshot NAME", null);
+            }
+            throw new UsageException(target + " exists and is not a snapshot xsbuild published",
+                    "give another --snapshot NAME or --out DIR");
         }
+    }
+
+    /**
+     * Whether {@code snapshot} is one xsbuild published: a directory whose snapshot.json is in the
+     * form {@link SnapshotInfo} is written in and names the directory. Nothing else is replaced or
+     * pruned.
+     */
+    static boolean published(Path snapshot) {
+        Path info = snapshot.resolve(SnapshotLayout.INFO);
+        if (!Files.isDirectory(snapshot, LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(info, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        String text;
+        try {
+            if (Files.size(info) > MAX_INFO) {
+                return false;
+            }
+            text = Files.readString(info, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+        Pattern own = Pattern.compile("\\A\\{\\s*\"snapshot\":\\s*\"" + Pattern.quote(snapshot.getFileName().toString())
+                + "\",\\s*\"created\":\\s*\"[0-9T:.Z-]+\",\\s*\"product\":\\s*\\{");
+        return own.matcher(text).lookingAt() && text.contains("\"isos\": [") && text.contains("\"binaryPackages\": ");
     }
 
     /** A new, empty directory to stage snapshot {@code name} in; removed on close unless published. */
@@ -128,14 +166,25 @@ final class Snapshots implements AutoCloseable {
             return List.of();
         }
         List<Path> snapshots = new ArrayList<>();
+        List<Path> foreign = new ArrayList<>();
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
             for (Path child : children) {
                 String name = child.getFileName().toString();
-                if (!name.startsWith(".") && !name.equals(CURRENT) && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)
-                        && Files.isRegularFile(child.resolve(SnapshotLayout.INFO), LinkOption.NOFOLLOW_LINKS)) {
+                if (name.startsWith(".") || name.equals(CURRENT) || !Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)
+                        || !Files.exists(child.resolve(SnapshotLayout.INFO), LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                if (published(child)) {
                     snapshots.add(child);
+                } else {
+                    foreign.add(child);
                 }
             }
+        }
+        foreign.sort(Comparator.naturalOrder());
+        for (Path other : foreign) {
+            events.warn("left " + other + " in place: its " + SnapshotLayout.INFO + " is not one xsbuild wrote for it, "
+                    + "so --keep neither counts nor removes it");
         }
         snapshots.sort(Comparator.comparingLong(Snapshots::written).reversed()
                 .thenComparing(Comparator.comparing(Path::toString).reversed()));

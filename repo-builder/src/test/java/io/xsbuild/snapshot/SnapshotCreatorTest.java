@@ -1,6 +1,7 @@
 package io.xsbuild.snapshot;
 
 import io.xsbuild.error.UsageException;
+import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.io.ChecksumType;
 import io.xsbuild.io.FileChecksums;
@@ -174,6 +175,56 @@ class SnapshotCreatorTest {
         assertThat(fourth.pruned()).containsExactly("n3", "n2");
         assertThat(entries()).containsExactly(".repodata.lock", "current", "n4");
         assertThat(hrefs(repo.resolve("current"))).hasSize((int) fourth.packages());
+    }
+
+    @Test
+    void keepRemovesOnlySnapshotsXsbuildPublished() throws Exception {
+        Path image = iso("v1.iso", SnapshotTrees.binpkg(tmp.resolve("v1"), 2));
+        create(SnapshotRequest.builder(repo).iso(image).snapshot("n1"));
+        Path foreign = Files.createDirectories(repo.resolve("mine"));
+        Files.writeString(foreign.resolve("snapshot.json"), "{}");
+        Files.writeString(foreign.resolve("notes.txt"), "mine");
+        Path copied = Files.createDirectories(repo.resolve("copied"));
+        Files.copy(repo.resolve("n1/snapshot.json"), copied.resolve("snapshot.json"));
+        Files.setLastModifiedTime(foreign.resolve("snapshot.json"), java.nio.file.attribute.FileTime.fromMillis(0));
+        Files.setLastModifiedTime(copied.resolve("snapshot.json"), java.nio.file.attribute.FileTime.fromMillis(0));
+        create(SnapshotRequest.builder(repo).iso(image).snapshot("n2"));
+
+        RecordingEvents events = new RecordingEvents();
+        SnapshotResult third = new SnapshotCreator(events).create(SnapshotRequest.builder(repo).iso(image).snapshot("n3")
+                .keep(1).workers(2).build());
+
+        assertThat(third.pruned()).containsExactly("n2", "n1");
+        assertThat(entries()).containsExactly(".repodata.lock", "copied", "current", "mine", "n3");
+        assertThat(foreign.resolve("notes.txt")).hasContent("mine");
+        assertThat(events.warnings).contains(
+                "left " + repo.resolve("copied") + " in place: its snapshot.json is not one xsbuild wrote for it, "
+                        + "so --keep neither counts nor removes it",
+                "left " + repo.resolve("mine") + " in place: its snapshot.json is not one xsbuild wrote for it, "
+                        + "so --keep neither counts nor removes it");
+        UsageException replacing = catchThrowableOfType(() -> create(SnapshotRequest.builder(repo).iso(image)
+                .snapshot("mine")), UsageException.class);
+        assertThat(replacing).hasMessage(repo.resolve("mine") + " exists and is not a snapshot xsbuild published");
+        assertThat(foreign.resolve("notes.txt")).hasContent("mine");
+    }
+
+    @Test
+    void aBuildNumberThatNamesSomethingElseFailsTheRunNotTheCommandLine() throws Exception {
+        Path image = iso("binpkg.iso", SnapshotTrees.binpkg(tmp.resolve("binpkg"), 1));
+        Files.createDirectories(repo.resolve("release-nile-master-58"));
+        Files.writeString(repo.resolve("release-nile-master-58/notes.txt"), "not a snapshot");
+
+        XsbuildException derived = catchThrowableOfType(() -> create(SnapshotRequest.builder(repo).iso(image)),
+                XsbuildException.class);
+
+        assertThat(derived.kind()).isEqualTo(XsbuildException.Kind.FAILED);
+        assertThat(derived.userMessage()).isEqualTo("The snapshot's name release-nile-master-58, from the build number "
+                + "'release/nile/master/58' the images give, is taken: " + repo.resolve("release-nile-master-58")
+                + " exists and is not a snapshot xsbuild published: name the snapshot with --snapshot NAME");
+        XsbuildException asked = catchThrowableOfType(() -> create(SnapshotRequest.builder(repo).iso(image)
+                .snapshot("release-nile-master-58")), XsbuildException.class);
+        assertThat(asked.kind()).isEqualTo(XsbuildException.Kind.USAGE);
+        assertThat(repo.resolve("release-nile-master-58/notes.txt")).hasContent("not a snapshot");
     }
 
     @Test
