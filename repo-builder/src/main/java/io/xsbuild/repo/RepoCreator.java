@@ -8,6 +8,7 @@ import io.xsbuild.io.FileChecksums;
 import io.xsbuild.repo.PackagePipeline.Fetched;
 import io.xsbuild.repo.repomd.Repomd;
 import io.xsbuild.repo.repomd.RepomdRecord;
+import io.xsbuild.repo.write.GroupRecords;
 import io.xsbuild.repo.write.RepodataWriter;
 import io.xsbuild.rpm.BadPackageException;
 import io.xsbuild.rpm.RpmReader;
@@ -34,6 +35,7 @@ public final class RepoCreator {
     public RepoCreateResult create(RepoCreateRequest request) throws XsbuildException {
         long started = System.nanoTime();
         validate(request);
+        byte[] comps = request.groupFile() == null ? null : comps(request.groupFile());
         Path outDir = request.outDir().toAbsolutePath().normalize();
         try (RepodataTarget target = RepodataTarget.open(outDir, request.waitForLock(), events)) {
             List<PackageFile> files = PackageScanner.scan(request.packagesDir(), events);
@@ -73,7 +75,7 @@ public final class RepoCreator {
                 records = new ArrayList<>(writer.finish());
             }
             if (request.groupFile() != null) {
-                records.addAll(target.groupFile(Files.readAllBytes(request.groupFile()), request.compression(),
+                records.addAll(target.groupFile(comps, request.compression(),
                         request.checksumType()));
             }
             for (BadPackageException bad : totals.bad()) {
@@ -129,6 +131,22 @@ public final class RepoCreator {
         return new RepoCreateResult(target.repodata(), files.size(), 0, files.size(), List.of(), 0,
                 (System.nanoTime() - started) / 1e9, request.checksumType().repodataName(),
                 request.compression().toString(), published.records());
+    }
+
+    /** The comps file to publish, read and checked before anything is written. */
+    private static byte[] comps(Path file) throws UsageException {
+        byte[] xml;
+        try {
+            xml = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UsageException("--groupfile " + file + " cannot be read: " + e.getMessage(), "give a readable comps XML file");
+        }
+        String problem = GroupRecords.notComps(xml);
+        if (problem != null) {
+            throw new UsageException("--groupfile " + file + " is not comps XML: " + problem,
+                    "give a comps file (<comps> with <group> elements), as yum and dnf read");
+        }
+        return xml;
     }
 
     private static void validate(RepoCreateRequest r) throws UsageException {

@@ -3,6 +3,7 @@ package io.xsbuild.snapshot;
 import io.xsbuild.iso.IsoEntry;
 import io.xsbuild.iso.IsoException;
 import io.xsbuild.iso.IsoImage;
+import io.xsbuild.repo.write.GroupRecords;
 import org.tukaani.xz.XZInputStream;
 
 import java.io.ByteArrayInputStream;
@@ -51,6 +52,11 @@ public record GroupFile(String source, byte[] xml) {
         byte[] xml = record.type().equals("group") ? stored : decompress(iso, path, record.type(), stored);
         if (record.openChecksum() != null && !record.type().equals("group")) {
             verify(iso, path, xml, record.openChecksumType(), record.openChecksum());
+        }
+        String notComps = GroupRecords.notComps(xml);
+        if (notComps != null) {
+            throw new IsoMetadataException(iso.path(), path, "the " + record.type() + " record names a file that is not "
+                    + "comps XML: " + notComps);
         }
         return new GroupFile(path, xml);
     }

@@ -73,6 +73,35 @@ class RepoCreatorTest {
     }
 
     @Test
+    void aGroupFileThatIsNotCompsXmlIsRefusedBeforeAnythingIsPublished() throws Exception {
+        TestData.copy(tmp.resolve("repo"), "fake_bash-1.1.1-1.x86_64.rpm");
+        create(RepoCreateRequest.defaults(tmp.resolve("repo")));
+        Map<String, String> published = snapshot(tmp.resolve("repo"));
+        Map<String, String> bad = Map.of(
+                "binary.xml", "\u0000\u0001PK not xml at all",
+                "html.xml", "<?xml version=\"1.0\"?><html><body>comps</body></html>",
+                "cut.xml", "<?xml version=\"1.0\"?><comps><group><id>base</id>",
+                "empty.xml", "");
+        for (Map.Entry<String, String> f : bad.entrySet()) {
+            Path comps = Files.writeString(tmp.resolve(f.getKey()), f.getValue());
+            assertThatThrownBy(() -> create(RepoCreateRequest.builder(tmp.resolve("repo")).groupFile(comps).build()))
+                    .as(f.getKey()).isInstanceOf(UsageException.class)
+                    .hasMessageStartingWith("--groupfile " + comps + " is not comps XML: ");
+            assertThat(snapshot(tmp.resolve("repo"))).as(f.getKey()).isEqualTo(published);
+        }
+        assertThatThrownBy(() -> create(RepoCreateRequest.builder(tmp.resolve("repo"))
+                .groupFile(Files.writeString(tmp.resolve("html.xml"), "<html/>")).build()))
+                .hasMessage("--groupfile " + tmp.resolve("html.xml") + " is not comps XML: its root element is <html>, "
+                        + "not <comps>");
+        Path doctype = Files.writeString(tmp.resolve("doctype.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<!DOCTYPE comps PUBLIC \"-//Red Hat, Inc.//DTD Comps info//EN\" \"comps.dtd\">\n"
+                + "<comps><group><id>base</id><name>Base</name></group></comps>\n");
+        create(RepoCreateRequest.builder(tmp.resolve("repo")).groupFile(doctype).build());
+        assertThat(Repomd.read(tmp.resolve("repo/repodata/repomd.xml")).records()).extracting(RepomdRecord::type)
+                .contains("group", "group_gz");
+    }
+
+    @Test
     void anEmptyDirectoryGetsEmptyRepodata() throws Exception {
         RepoCreateResult result = create(RepoCreateRequest.defaults(tmp));
         assertThat(result.packages()).isZero();

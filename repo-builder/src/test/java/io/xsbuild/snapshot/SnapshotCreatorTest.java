@@ -228,6 +228,20 @@ class SnapshotCreatorTest {
     }
 
     @Test
+    void anImageWhoseCompsIsNotXmlIsRefusedAndNothingIsPublished() throws Exception {
+        Path tree = SnapshotTrees.binpkg(tmp.resolve("binpkg"), 1);
+        SnapshotTrees.groups(tree, "<comps><group><id>base</id>");
+        Path image = iso("binpkg.iso", tree);
+
+        IsoMetadataException e = catchThrowableOfType(() -> create(SnapshotRequest.builder(repo).iso(image)),
+                IsoMetadataException.class);
+
+        assertThat(e.getMessage()).startsWith("ISO " + image + ": repodata/").contains("-comps.xml: the group record names a "
+                + "file that is not comps XML: line 1: ");
+        assertThat(entries()).doesNotContain("current");
+    }
+
+    @Test
     void includeExcludeAndWhitelistChooseThePackages() throws Exception {
         Path image = iso("mixed.iso", SnapshotTrees.mixed(tmp.resolve("mixed"), 0));
         SnapshotResult globs = create(SnapshotRequest.builder(tmp.resolve("globs")).iso(image)

@@ -3,8 +3,12 @@ package io.xsbuild.repo.write;
 import io.xsbuild.io.ChecksumType;
 import io.xsbuild.io.Compression;
 import io.xsbuild.io.DigestingOutputStream;
+import io.xsbuild.io.SafeXml;
 import io.xsbuild.repo.repomd.RepomdRecord;
 
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,6 +30,36 @@ public final class GroupRecords {
     static final String FILE_NAME = "comps.xml";
 
     private GroupRecords() {
+    }
+
+    /**
+     * Why {@code comps} is not a comps file yum and dnf can read, or null when it is: it must be
+     * well-formed XML whose root element is {@code <comps>}.
+     */
+    public static String notComps(byte[] comps) {
+        try {
+            XMLStreamReader reader = SafeXml.reader(comps);
+            try {
+                String root = null;
+                while (reader.hasNext()) {
+                    if (reader.next() == XMLStreamConstants.START_ELEMENT && root == null) {
+                        root = reader.getLocalName();
+                        if (!root.equals("comps")) {
+                            return "its root element is <" + root + ">, not <comps>";
+                        }
+                    }
+                }
+                return root == null ? "it holds no element (a comps file is <comps>...</comps>)" : null;
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage().replaceAll("\\s+", " ").strip();
+            int message = why.indexOf("Message: ");
+            why = message >= 0 ? why.substring(message + 9) : why;
+            why = why.endsWith(".") ? why.substring(0, why.length() - 1) : why;
+            return e.getLocation() == null ? why : "line " + e.getLocation().getLineNumber() + ": " + why;
+        }
     }
 
     /** Writes both files into {@code repodataDir} and returns their records, plain first. */
