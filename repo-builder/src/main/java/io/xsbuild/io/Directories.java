@@ -39,6 +39,25 @@ public final class Directories {
         }
     }
 
+    /**
+     * Why {@code dir} cannot be made or used as a directory, given as {@code option} for {@code what},
+     * or null when it can: it, or a directory above it, is a file. "--out /srv/x is a file, not a
+     * directory: give a directory for the repository (it is made if missing)".
+     */
+    public static String notADirectory(Path dir, String option, String what) {
+        Path absolute = dir.toAbsolutePath();
+        for (Path p = absolute; p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (Files.isDirectory(p)) {
+                    return null;
+                }
+                return option + " " + absolute + (p.equals(absolute) ? "" : ": " + p) + " is a file, not a directory: "
+                        + "give a directory for " + what + " (it is made if missing)";
+            }
+        }
+        return null;
+    }
+
     /** Makes the renames and new names in {@code dir} durable, where the file system lets a directory be synced. */
     public static void sync(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {

@@ -4,6 +4,7 @@ import io.xsbuild.error.FailedException;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
+import io.xsbuild.io.Directories;
 import io.xsbuild.io.FileChecksums;
 import io.xsbuild.repo.PackagePipeline.Fetched;
 import io.xsbuild.repo.repomd.Repomd;
@@ -152,6 +153,10 @@ public final class RepoCreator {
     private static void validate(RepoCreateRequest r) throws UsageException {
         if (!Files.isDirectory(r.packagesDir())) {
             throw new UsageException(r.packagesDir() + " is not a directory", "give the directory that holds the packages");
+        }
+        String outProblem = Directories.notADirectory(r.outDir(), "--out", "the repository");
+        if (outProblem != null) {
+            throw new UsageException(outProblem);
         }
         if (r.retainOldMetadata() < 0) {
             throw new UsageException("--retain-old-md " + r.retainOldMetadata() + " is not a count", "give 0 or more");

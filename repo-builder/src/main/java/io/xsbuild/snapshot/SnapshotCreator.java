@@ -5,6 +5,7 @@ import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.io.AtomicFiles;
+import io.xsbuild.io.Directories;
 import io.xsbuild.json.Json;
 import io.xsbuild.repo.BadPackagesException;
 import io.xsbuild.repo.PackagePipeline;
@@ -210,6 +211,10 @@ public final class SnapshotCreator {
                 throw new UsageException("ISO " + iso.file() + (Files.exists(iso.file()) ? " is not a file" : " does not exist"),
                         "give the path of an ISO image");
             }
+        }
+        String outProblem = Directories.notADirectory(r.outDir(), "--out", "the snapshots");
+        if (outProblem != null) {
+            throw new UsageException(outProblem);
         }
         if (r.snapshot() != null) {
             SnapshotName.of(r.snapshot(), ProductInfo.UNKNOWN, LocalDate.now());

@@ -5,11 +5,13 @@ import io.xsbuild.build.output.RebuildReport;
 import io.xsbuild.container.ContainerRuntime;
 import io.xsbuild.container.RuntimeConnector;
 import io.xsbuild.error.FailedException;
+import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.image.EnvImage;
 import io.xsbuild.image.EnvImages;
 import io.xsbuild.io.AtomicFiles;
+import io.xsbuild.io.Directories;
 import io.xsbuild.repository.ContainerRepos;
 import io.xsbuild.repository.RepoSelection;
 import io.xsbuild.json.Json;
@@ -97,7 +99,11 @@ public final class Rebuild {
         return chosen;
     }
 
-    private static void createDirectories(Path out) throws FailedException {
+    private static void createDirectories(Path out) throws XsbuildException {
+        String notADirectory = Directories.notADirectory(out, "--out", "the results");
+        if (notADirectory != null) {
+            throw new UsageException(notADirectory);
+        }
         try {
             Files.createDirectories(out);
         } catch (IOException e) {

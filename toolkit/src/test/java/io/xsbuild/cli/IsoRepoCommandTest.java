@@ -71,6 +71,15 @@ class IsoRepoCommandTest {
     }
 
     @Test
+    void anOutThatIsAFileIsOneLineSayingSo() throws Exception {
+        Path file = Files.writeString(tmp.resolve("file"), "not a directory");
+        CliRun r = run("repo", "create", "--iso", iso.toString(), "--out", "file");
+        assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err.lines().toList()).containsExactly("xsbuild: --out " + file
+                + " is a file, not a directory: give a directory for the snapshots (it is made if missing)");
+    }
+
+    @Test
     void everyFlagMapsOntoTheRequest() {
         RepoCreateCommand cmd = parse("--iso", "a.iso", "--iso", "g:a:1#sha256=" + "c".repeat(64), "--maven-repo", "http://m/r/",
                 "--out", "out", "--snapshot", "n1", "--keep", "3", "--include", "x*", "--exclude", "*.src.rpm",

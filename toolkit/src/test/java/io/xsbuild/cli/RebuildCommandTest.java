@@ -107,6 +107,17 @@ class RebuildCommandTest {
     }
 
     @Test
+    void anOutThatIsAFileIsOneLineSayingSo() throws Exception {
+        builds.knows("xsdemo-hello");
+        Path file = Files.writeString(dir.resolve("file"), "not a directory");
+        CliRun r = run("rebuild", "--repo", "repo", "--out", "file", "xsdemo-hello");
+        assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err.lines().toList()).containsExactly("xsbuild: --out " + file
+                + " is a file, not a directory: give a directory for the results (it is made if missing)");
+        assertThat(fake.started).isEmpty();
+    }
+
+    @Test
     void aMissingBaseImageExits3NamingTheCommandThatMakesIt() {
         fake.images.remove("centos:7.9.2009");
         CliRun r = CliRun.run(() -> fake, Map.of(), dir, "rebuild", "--repo", "repo", "xapi");

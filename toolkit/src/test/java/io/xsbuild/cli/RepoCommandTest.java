@@ -102,6 +102,21 @@ class RepoCommandTest {
     }
 
     @Test
+    void anOutThatIsAFileIsOneLineSayingSo() throws Exception {
+        copyTestPackages(tmp.resolve("repo"));
+        Path file = Files.writeString(tmp.resolve("file"), "not a directory");
+        CliRun direct = run("repo", "create", "--out", "file", "repo");
+        CliRun below = run("repo", "create", "--out", "file/sub", "repo");
+        assertThat(direct.exitCode).as(direct.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(direct.err.lines().toList()).containsExactly("xsbuild: --out " + file
+                + " is a file, not a directory: give a directory for the repository (it is made if missing)");
+        assertThat(below.exitCode).as(below.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(below.err.lines().toList()).containsExactly("xsbuild: --out " + file.resolve("sub") + ": " + file
+                + " is a file, not a directory: give a directory for the repository (it is made if missing)");
+        assertThat(file).hasContent("not a directory");
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() {
         assertThat(run("repo", "create", "--compress", "bz2", "x").exitCode).isEqualTo(ExitCodes.USAGE);
         assertThat(run("repo", "create").exitCode).isEqualTo(ExitCodes.USAGE);
