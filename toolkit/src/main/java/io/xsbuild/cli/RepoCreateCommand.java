@@ -110,7 +110,8 @@ final class RepoCreateCommand extends XsbuildSubcommand {
     @Override
     public Integer call() throws XsbuildException {
         if (given("--iso")) {
-            return run(verbose, RepoSnapshotCommand.publishing(context, isoRequest()), RepoSnapshotCommand::summary);
+            return run(verbose, RepoSnapshotCommand.publishing(context, isoRequest(), images.network()),
+                    RepoSnapshotCommand::summary);
         }
         RepoCreateRequest request = request();
         return run(verbose, console -> new RepoCreator(console).create(request), RepoCreateCommand::summary);

@@ -66,12 +66,12 @@ final class RepoSnapshotCommand extends XsbuildSubcommand {
 
     @Override
     public Integer call() throws XsbuildException {
-        return run(verbose, publishing(context, request()), RepoSnapshotCommand::summary);
+        return run(verbose, publishing(context, request(), images.network()), RepoSnapshotCommand::summary);
     }
 
     /** The engine call of both spellings: fetch the images the request names, then publish them. */
-    static EngineCall<SnapshotResult> publishing(CliContext context, IsoRepoRequest request) {
-        FetchOptions fetching = FetchOptions.defaults(context.env(), context.workingDir());
+    static EngineCall<SnapshotResult> publishing(CliContext context, IsoRepoRequest request, FetchOptions.Network network) {
+        FetchOptions fetching = FetchOptions.defaults(context.env(), context.workingDir()).withNetwork(network);
         return console -> new IsoRepoCreator(fetching, context.env(), console).create(request);
     }
 

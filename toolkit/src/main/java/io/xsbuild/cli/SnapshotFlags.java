@@ -1,5 +1,6 @@
 package io.xsbuild.cli;
 
+import io.xsbuild.fetch.FetchOptions;
 import io.xsbuild.isorepo.IsoRepoRequest;
 import io.xsbuild.snapshot.SnapshotRequest;
 import picocli.CommandLine;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Spec;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,6 +56,33 @@ final class SnapshotFlags {
     @Option(names = "--whitelist", paramLabel = "FILE",
             description = "Publish only the packages named in FILE (header names, one a line, '#' comments).")
     Path whitelist;
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS",
+            description = "For --iso URLs and Maven coordinates: how long a connection may take to open (default: "
+                    + "30).")
+    int connectTimeout = (int) FetchOptions.Network.DEFAULT.connectTimeout().toSeconds();
+
+    @Option(names = "--read-timeout", paramLabel = "SECONDS",
+            description = "How long a server may stay silent, before it answers and between two reads (default: 60).")
+    int readTimeout = (int) FetchOptions.Network.DEFAULT.readTimeout().toSeconds();
+
+    @Option(names = "--retries", paramLabel = "N",
+            description = "How many times a download that timed out, broke off or met a server error is tried again, "
+                    + "resuming what it has, after 2, 4, 8... s (default: 3).")
+    int retries = FetchOptions.Network.DEFAULT.retries();
+
+    /** The timeouts and retries asked for. */
+    FetchOptions.Network network() {
+        if (connectTimeout < 1 || readTimeout < 1) {
+            throw new CommandLine.ParameterException(command.commandLine(),
+                    "--connect-timeout and --read-timeout take a number of seconds, 1 or more");
+        }
+        if (retries < 0) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--retries takes a count, 0 or more");
+        }
+        return new FetchOptions.Network(Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout), retries,
+                FetchOptions.Network.DEFAULT.backoff());
+    }
 
     /** The images named, fetched and published as a snapshot in the directory of snapshots {@code out}. */
     IsoRepoRequest request(CliContext context, Path out, RepodataFlags repodata, boolean waitForLock) {

@@ -28,7 +28,7 @@ public final class IsoSources {
 
     /** Sources whose URLs are fetched with a client made on the first URL (a local image needs none). */
     public IsoSources(FetchOptions options, Map<String, String> env, Events events) {
-        this(options, env, events, HttpDownloader::defaultClient);
+        this(options, env, events, () -> HttpDownloader.client(options.network()));
     }
 
     IsoSources(FetchOptions options, Map<String, String> env, Events events, Supplier<HttpClient> http) {

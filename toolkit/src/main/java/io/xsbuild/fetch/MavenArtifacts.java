@@ -4,6 +4,7 @@ import io.xsbuild.io.ChecksumType;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
+import org.eclipse.aether.ConfigurationProperties;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.DefaultArtifact;
@@ -88,6 +89,12 @@ final class MavenArtifacts {
         }
         session.setAuthenticationSelector(auth);
         session.setTransferListener(new ProgressListener(events));
+        FetchOptions.Network network = options.network();
+        session.setConfigProperty(ConfigurationProperties.CONNECT_TIMEOUT, (int) Math.min(Integer.MAX_VALUE,
+                network.connectTimeout().toMillis()));
+        session.setConfigProperty(ConfigurationProperties.REQUEST_TIMEOUT, (int) Math.min(Integer.MAX_VALUE,
+                network.readTimeout().toMillis()));
+        session.setConfigProperty(ConfigurationProperties.HTTP_RETRY_HANDLER_COUNT, network.retries());
         return session;
     }
 
@@ -133,6 +140,15 @@ final class MavenArtifacts {
         }
         if (notFound) {
             return new ArtifactNotFoundException(coordinates, asked, e);
+        }
+        for (Exception cause : causes) {
+            for (Throwable t = cause; t != null; t = t.getCause()) {
+                if (t instanceof java.net.SocketTimeoutException) {
+                    return new DownloadException(coordinates.toString(), "no answer from " + String.join(", ", asked)
+                            + " within " + HttpDownloader.seconds(options.network().readTimeout())
+                            + " (--read-timeout)", e);
+                }
+            }
         }
         String why = causes.isEmpty() ? e.getMessage() : causes.get(0).getMessage();
         return new DownloadException(coordinates.toString(), why == null ? e.toString() : why.replace('\n', ' '), e);

@@ -80,6 +80,35 @@ class IsoRepoCommandTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 2, unit = java.util.concurrent.TimeUnit.MINUTES)
+    void aMirrorThatAcceptsAndNeverAnswersEndsInOneLineNamingTheUrl() throws Exception {
+        try (LoopbackServer server = new LoopbackServer()) {
+            server.stall("/nightly/binpkg.iso.sha256").stall("/nightly/binpkg.iso");
+            String url = server.uri("/nightly/binpkg.iso").toString();
+            CliRun r = run("repo", "create", "--iso", url, "--out", "out", "--read-timeout", "1", "--retries", "1");
+            failsWithOneLine(r, "cannot fetch ISO " + url + ": no answer within 1 s (--read-timeout); gave up after 2 "
+                    + "attempts (--retries)");
+            assertThat(server.requestsFor("/nightly/binpkg.iso.sha256")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void timeoutsAndRetriesAreOptionsOfIsoSources() {
+        assertThat(parse("--iso", "u", "--out", "o").images.network())
+                .isEqualTo(io.xsbuild.fetch.FetchOptions.Network.DEFAULT);
+        assertThat(parse("--iso", "u", "--out", "o", "--connect-timeout", "5", "--read-timeout", "7", "--retries", "0")
+                .images.network()).isEqualTo(new io.xsbuild.fetch.FetchOptions.Network(java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofSeconds(7), 0, io.xsbuild.fetch.FetchOptions.Network.DEFAULT.backoff()));
+        assertThat(run("repo", "create", "--iso", "binpkg.iso", "--out", "o", "--read-timeout", "0").exitCode)
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(run("repo", "create", "--iso", "binpkg.iso", "--out", "o", "--retries", "-1").err)
+                .contains("--retries takes a count, 0 or more");
+        assertThat(run("repo", "create", "--retries", "2", "dir").err).contains("--retries only goes with --iso");
+        assertThat(run("repo", "create", "--help").out).contains("--connect-timeout=SECONDS", "--read-timeout=SECONDS",
+                "--retries=N");
+    }
+
+    @Test
     void everyFlagMapsOntoTheRequest() {
         RepoCreateCommand cmd = parse("--iso", "a.iso", "--iso", "g:a:1#sha256=" + "c".repeat(64), "--maven-repo", "http://m/r/",
                 "--out", "out", "--snapshot", "n1", "--keep", "3", "--include", "x*", "--exclude", "*.src.rpm",

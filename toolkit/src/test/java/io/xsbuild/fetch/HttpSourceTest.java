@@ -5,15 +5,18 @@ import io.xsbuild.error.UsageException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +41,13 @@ class HttpSourceTest {
         new Random(3).nextBytes(content);
         server = new LoopbackServer();
         events = new FetchEvents();
-        FetchOptions options = FetchOptions.defaults(Map.of(), dir.resolve("home"), dir).withCacheDir(dir.resolve("cache"));
-        sources = new IsoSources(options, Map.of(), events);
+        sources = sources(new FetchOptions.Network(Duration.ofSeconds(30), Duration.ofSeconds(30), 0, Duration.ZERO));
+    }
+
+    private IsoSources sources(FetchOptions.Network network) {
+        FetchOptions options = FetchOptions.defaults(Map.of(), dir.resolve("home"), dir).withCacheDir(dir.resolve("cache"))
+                .withNetwork(network);
+        return new IsoSources(options, Map.of(), events);
     }
 
     @AfterEach
@@ -126,6 +134,57 @@ class HttpSourceTest {
     void saysWhenAFileIsMissing() {
         DownloadException e = catchThrowableOfType(DownloadException.class, () -> sources.resolve(url(), null));
         assertThat(e.getMessage()).isEqualTo("cannot fetch ISO " + url() + ": the server has no such file (HTTP 404)");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aServerThatAcceptsAndNeverAnswersIsGivenUpOnAfterTheRetriesWithOneLineNamingTheUrl() {
+        server.stall(ISO + ".sha256").stall(ISO);
+        IsoSources impatient = sources(new FetchOptions.Network(Duration.ofSeconds(5), Duration.ofMillis(300), 2,
+                Duration.ofMillis(10)));
+
+        DownloadException e = catchThrowableOfType(DownloadException.class, () -> impatient.resolve(url(), null));
+
+        assertThat(e.userMessage()).isEqualTo("cannot fetch ISO " + url() + ": no answer within 0.3 s (--read-timeout); "
+                + "gave up after 3 attempts (--retries): check the URL and the network; an interrupted download resumes "
+                + "when run again");
+        assertThat(server.requestsFor(ISO + ".sha256")).isEqualTo(3);
+        assertThat(events.warnings).containsExactly(
+                url() + ": no answer within 0.3 s (--read-timeout); trying again in 0.01 s (attempt 2 of 3)",
+                url() + ": no answer within 0.3 s (--read-timeout); trying again in 0.02 s (attempt 3 of 3)");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aTransferThatStallsIsResumedByTheNextAttempt() throws Exception {
+        publishWithChecksum();
+        server.stallNextTransfer(ISO, 1 << 20);
+        IsoSources patient = sources(new FetchOptions.Network(Duration.ofSeconds(5), Duration.ofMillis(300), 1,
+                Duration.ofMillis(10)));
+
+        ResolvedIso iso = patient.resolve(url(), null);
+
+        assertThat(iso.file()).hasBinaryContent(content);
+        assertThat(iso.sha256()).isEqualTo(sha256(content));
+        assertThat(events.warnings).singleElement().asString().startsWith(url() + ": no data for 0.3 s after ")
+                .endsWith(" bytes (--read-timeout); trying again in 0.01 s (attempt 2 of 2)");
+        assertThat(server.requests()).last().satisfies(r -> assertThat(r.range()).startsWith("bytes="));
+    }
+
+    @Test
+    void aRefusedConnectionSaysSoAndNamesTheUrlGiven() throws Exception {
+        int port;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        String refused = "http://127.0.0.1:" + port + ISO;
+        IsoSources retrying = sources(new FetchOptions.Network(Duration.ofSeconds(5), Duration.ofSeconds(5), 3,
+                Duration.ofSeconds(60)));
+
+        DownloadException e = catchThrowableOfType(DownloadException.class, () -> retrying.resolve(refused, null));
+
+        assertThat(e.getMessage()).isEqualTo("cannot fetch ISO " + refused + ": connection refused");
+        assertThat(events.warnings).isEmpty();
     }
 
     @Test

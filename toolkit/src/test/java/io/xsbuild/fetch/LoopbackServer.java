@@ -14,7 +14,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +26,8 @@ import java.util.regex.Pattern;
 /**
  * A web server on the loopback interface serving files from memory, as a download server and a
  * Maven repository would: GET and HEAD, ETag, single-range requests guarded by If-Range. It can cut
- * a transfer short, and it logs every request.
+ * a transfer short, stall (accept a request and never answer it, or stop in the middle of a
+ * transfer), and it logs every request.
  */
 public final class LoopbackServer implements AutoCloseable {
 
@@ -35,11 +40,20 @@ public final class LoopbackServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, Integer> cutAfter = new ConcurrentHashMap<>();
+    private final Map<String, Integer> stallAfter = new ConcurrentHashMap<>();
+    private final Set<String> stalled = ConcurrentHashMap.newKeySet();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final ExecutorService handlers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "loopback-server");
+        t.setDaemon(true);
+        return t;
+    });
 
     public LoopbackServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        server.setExecutor(handlers);
         server.start();
     }
 
@@ -72,6 +86,22 @@ public final class LoopbackServer implements AutoCloseable {
         return this;
     }
 
+    /** Every request for {@code path} is accepted and never answered, until the server closes. */
+    public LoopbackServer stall(String path) {
+        stalled.add(path);
+        return this;
+    }
+
+    /** The next full transfer of {@code path} stops sending after {@code bytes} bytes, the connection left open. */
+    public LoopbackServer stallNextTransfer(String path, int bytes) {
+        stallAfter.put(path, bytes);
+        return this;
+    }
+
+    public long requestsFor(String path) {
+        return requests.stream().filter(r -> r.path().equals(path)).count();
+    }
+
     public List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -88,6 +118,11 @@ public final class LoopbackServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         String range = exchange.getRequestHeaders().getFirst("Range");
         requests.add(new Request(exchange.getRequestMethod(), path, range));
+        if (stalled.contains(path)) {
+            awaitClose();
+            exchange.close();
+            return;
+        }
         byte[] content = files.get(path);
         try (exchange) {
             if (content == null) {
@@ -114,14 +149,28 @@ public final class LoopbackServer implements AutoCloseable {
                 return;
             }
             Integer cut = from == 0 ? cutAfter.remove(path) : null;
+            Integer stall = from == 0 ? stallAfter.remove(path) : null;
             OutputStream body = exchange.getResponseBody();
-            body.write(content, from, cut == null ? length : cut);
+            body.write(content, from, cut != null ? cut : stall != null ? stall : length);
             body.flush();
+            if (stall != null) {
+                awaitClose();
+            }
+        }
+    }
+
+    private void awaitClose() {
+        try {
+            closing.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

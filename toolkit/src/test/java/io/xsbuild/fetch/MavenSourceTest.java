@@ -3,6 +3,7 @@ package io.xsbuild.fetch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -10,9 +11,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -57,6 +60,24 @@ class MavenSourceTest {
 
     private Path installed() {
         return dir.resolve("m2/com/xenserver/binpkg/8.4.0/binpkg-8.4.0.iso");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aRepositoryThatNeverAnswersIsGivenUpOnNamingTheArtifact() {
+        server.stall(ARTIFACT);
+        FetchOptions options = FetchOptions.defaults(Map.of(), dir.resolve("home"), dir)
+                .withCacheDir(dir.resolve("cache"))
+                .withMavenRepositories(List.of(server.uri("/maven/")))
+                .withMavenLocalRepository(dir.resolve("m2"))
+                .withNetwork(new FetchOptions.Network(Duration.ofSeconds(5), Duration.ofMillis(300), 0, Duration.ZERO));
+
+        DownloadException e = catchThrowableOfType(DownloadException.class,
+                () -> new IsoSources(options, Map.of(), events).resolve("com.xenserver:binpkg:8.4.0", null));
+
+        assertThat(e.getMessage()).isEqualTo("cannot fetch ISO com.xenserver:binpkg:8.4.0:iso: no answer from "
+                + server.uri("/maven/") + " within 0.3 s (--read-timeout)");
+        assertThat(server.requestsFor(ARTIFACT)).isEqualTo(1);
     }
 
     @Test
