@@ -34,6 +34,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,6 +88,10 @@ public final class DockerRuntime implements ContainerRuntime {
      * @param terminal what steps run attached ({@link #runAttached}) read and write
      */
     public static DockerRuntime connect(Terminal terminal) throws ContainerException {
+        String configured = System.getenv("DOCKER_HOST");
+        if (configured != null && !configured.isBlank()) {
+            checkHost(configured);
+        }
         DockerClientConfig base = defaultConfig();
         EngineEndpoint endpoint = EngineEndpoint.choose(System.getenv(), base.getDockerHost().toString(), EngineEndpoint::usable);
         return connect(base, endpoint, terminal);
@@ -107,6 +112,7 @@ public final class DockerRuntime implements ContainerRuntime {
 
     private static DockerRuntime connect(DockerClientConfig configured, EngineEndpoint endpoint, Terminal terminal)
             throws ContainerException {
+        checkHost(endpoint.uri());
         DockerClientConfig base = endpoint.uri().equals(configured.getDockerHost().toString())
                 ? configured : withHost(configured, endpoint.uri());
         boolean remote = EngineEndpoint.remote(endpoint.uri(), System.getenv(EngineEndpoint.LOCATION_ENV), Files::exists);
@@ -137,6 +143,46 @@ public final class DockerRuntime implements ContainerRuntime {
                 .withDockerHost(host)
                 .withApiVersion(configured.getApiVersion())
                 .build();
+    }
+
+    /**
+     * Refuses an engine address docker-java's transport cannot use here: only {@code unix://PATH}
+     * and {@code tcp://HOST:PORT} ({@code npipe://} on Windows) connect; anything else would fail
+     * deep in the transport, or crash it.
+     */
+    static void checkHost(String address) throws EngineAddressException {
+        String text = address.strip();
+        int colon = text.indexOf("://");
+        if (colon <= 0) {
+            throw new EngineAddressException(address, text.matches("[^/:]+:[0-9]+") ? "no scheme: tcp://" + text
+                    + " would name that host and port" : "no scheme");
+        }
+        String scheme = text.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
+        String rest = text.substring(colon + 3);
+        switch (scheme) {
+            case "unix" -> {
+                if (!rest.startsWith("/") || rest.length() < 2) {
+                    throw new EngineAddressException(address, "unix:// needs the socket's absolute path, as unix:///var/run/docker.sock");
+                }
+            }
+            case "tcp" -> {
+                URI uri;
+                try {
+                    uri = new URI("tcp://" + rest);
+                } catch (java.net.URISyntaxException e) {
+                    throw new EngineAddressException(address, e.getReason());
+                }
+                if (uri.getHost() == null) {
+                    throw new EngineAddressException(address, "tcp:// needs a host, as tcp://build-host:2375");
+                }
+            }
+            case "npipe" -> {
+                if (!System.getProperty("os.name", "").startsWith("Windows")) {
+                    throw new EngineAddressException(address, "named pipes are Windows' only");
+                }
+            }
+            default -> throw new EngineAddressException(address, "the scheme " + scheme + ":// is not one of unix:// and tcp://");
+        }
     }
 
     /** The engine's API version, lowered to the one asked for in the configuration if that is lower. */

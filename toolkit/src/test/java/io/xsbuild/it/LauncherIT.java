@@ -64,4 +64,16 @@ class LauncherIT {
         assertThat(r.err().lines().toList()).containsExactly("xsbuild: Cannot reach a Docker engine at "
                 + "tcp://127.0.0.1:1: is dockerd running? (DOCKER_HOST selects another)");
     }
+
+    @Test
+    void aDockerHostThatIsNoAddressExits3WithOneLineNamingTheSchemesThatWork() throws Exception {
+        for (String command : new String[] {"doctor", "shell"}) {
+            Result r = xsbuild(Map.of("DOCKER_HOST", "garbage://x", "XSBUILD_PROFILE", "testbase"), command);
+            assertThat(r.exit()).as(command + ": " + r.err()).isEqualTo(3);
+            assertThat(r.err().lines().filter(l -> l.startsWith("xsbuild: ")).toList()).as(command).containsExactly(
+                    "xsbuild: DOCKER_HOST=garbage://x is not an engine address xsbuild can use (the scheme garbage:// is "
+                            + "not one of unix:// and tcp://): give unix:///PATH (the engine's socket, /var/run/docker.sock "
+                            + "by default) or tcp://HOST:PORT (DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH for TLS), or unset it");
+        }
+    }
 }
