@@ -6,6 +6,7 @@ import io.xsbuild.build.output.PackageResult;
 import io.xsbuild.build.source.SrpmSource;
 import io.xsbuild.session.BuilderStep;
 import io.xsbuild.container.ContainerSpec;
+import io.xsbuild.container.Labels;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.image.EnvImage;
@@ -125,6 +126,9 @@ public final class PackageBuild {
                 .network("bridge")
                 .hostname("xsbuild")
                 .workingDir(ContainerLayout.BUILDER_HOME);
+        if (context.settings().keep()) {
+            spec.label(Labels.KEEP, "true");
+        }
         return context.repos().mount(spec, context.session().runtime());
     }
 

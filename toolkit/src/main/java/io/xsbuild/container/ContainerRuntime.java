@@ -119,6 +119,9 @@ public interface ContainerRuntime extends AutoCloseable {
      */
     int removeByLabel(String key, String value) throws ContainerException;
 
+    /** Every container, running or not, that carries the label {@code key}, whatever its value. */
+    List<LabelledContainer> listByLabel(String key) throws ContainerException;
+
     /** Releases the connection. Never throws. */
     @Override
     void close();

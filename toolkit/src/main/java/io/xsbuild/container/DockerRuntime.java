@@ -680,6 +680,22 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     @Override
+    public List<LabelledContainer> listByLabel(String key) throws ContainerException {
+        List<Container> found;
+        try {
+            found = client.listContainersCmd().withShowAll(true).withLabelFilter(List.of(key)).exec();
+        } catch (RuntimeException e) {
+            throw failure("Cannot list containers labelled " + key, e);
+        }
+        List<LabelledContainer> list = new ArrayList<>();
+        for (Container c : found) {
+            list.add(new LabelledContainer(c.getId(), c.getLabels() == null ? Map.of() : c.getLabels(),
+                    c.getState() == null ? "" : c.getState()));
+        }
+        return list;
+    }
+
+    @Override
     public void close() {
         try {
             client.close();

@@ -6,6 +6,7 @@ import io.xsbuild.container.EngineInfo;
 import io.xsbuild.container.RuntimeConnector;
 import io.xsbuild.profile.Profile;
 import io.xsbuild.profile.ProfileCatalog;
+import io.xsbuild.session.Leftovers;
 
 import java.io.File;
 import java.io.IOException;
@@ -38,10 +39,20 @@ public final class Doctor {
     }
 
     public DoctorReport check() {
+        return check(false, null);
+    }
+
+    /**
+     * Checks the machine; with {@code clean}, also removes the containers of xsbuild sessions whose
+     * process is gone ({@link Leftovers}): those of {@code session} only, when it is not null.
+     */
+    public DoctorReport check(boolean clean, String session) {
         EngineCheck engine;
         String client = "docker";
         List<ImageCheck> images = new ArrayList<>();
         List<Path> disks = new ArrayList<>(workDirs);
+        List<Leftovers.Leftover> leftovers = List.of();
+        List<Leftovers.Leftover> removed = List.of();
         try (ContainerRuntime runtime = connector.connect()) {
             EngineInfo info = runtime.info();
             client = info.client();
@@ -54,6 +65,12 @@ public final class Doctor {
             }
             if (info.rootDir() != null && Files.isDirectory(Path.of(info.rootDir()))) {
                 disks.add(Path.of(info.rootDir()));
+            }
+            leftovers = Leftovers.find(runtime);
+            if (clean) {
+                removed = Leftovers.remove(runtime, leftovers.stream()
+                        .filter(l -> session == null || session.equals(l.session())).toList());
+                leftovers = Leftovers.find(runtime);
             }
         } catch (ContainerException e) {
             String endpoint = e instanceof io.xsbuild.container.EngineUnavailableException u ? u.endpoint() : null;
@@ -68,7 +85,7 @@ public final class Doctor {
         for (ProfileCatalog.Broken b : broken) {
             images.add(new ImageCheck(b.name(), null, List.of(), b.location(), null, false, null, b.error().userMessage()));
         }
-        return new DoctorReport(engine, images, tools(client), disks(disks));
+        return new DoctorReport(engine, images, tools(client), disks(disks), leftovers, removed);
     }
 
     /** The host tools, {@code client} being the engine's command line client (docker or podman). */

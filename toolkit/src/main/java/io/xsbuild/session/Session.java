@@ -9,6 +9,7 @@ import io.xsbuild.event.Events;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,11 +17,16 @@ import java.util.Set;
  * {@link Labels#SESSION} label and is removed when the session closes, and, should the JVM be
  * stopped first (Ctrl-C, SIGTERM), by a shutdown hook that removes whatever carries the label.
  * Containers the user asked to keep ({@link #keep}) outlive a normal close, not an interruption.
+ * Containers also record their {@link SessionOwner}, so that what a run killed with SIGKILL left
+ * is found by the next ({@link Leftovers}).
  */
 public final class Session implements AutoCloseable {
 
     /** Names the session instead of a random id, so that a CI job can find what it started. */
     public static final String ENV = "XSBUILD_SESSION";
+
+    /** This process, as every container it starts records it. */
+    private static final SessionOwner OWNER = SessionOwner.current();
 
     private final ContainerRuntime runtime;
     private final String id;
@@ -46,7 +52,20 @@ public final class Session implements AutoCloseable {
      * @param name the session's id, or null or blank for a random one
      */
     public static Session open(ContainerRuntime runtime, String name, Events events) {
+        warnOfLeftovers(runtime, events);
         return new Session(runtime, name == null || name.isBlank() ? newId() : name.strip(), events);
+    }
+
+    /** Names the containers of earlier sessions whose process is gone (killed with SIGKILL, say). */
+    private static void warnOfLeftovers(ContainerRuntime runtime, Events events) {
+        try {
+            List<Leftovers.Leftover> leftovers = Leftovers.find(runtime);
+            if (!leftovers.isEmpty()) {
+                events.warn(Leftovers.describe(leftovers));
+            }
+        } catch (ContainerException | RuntimeException e) {
+            events.debug("Cannot look for containers of ended sessions: " + e.getMessage());
+        }
     }
 
     static String newId() {
@@ -77,7 +96,9 @@ public final class Session implements AutoCloseable {
         synchronized (this) {
             anyStarted = true;
         }
-        String containerId = runtime.start(spec.label(Labels.SESSION, id).build());
+        spec.label(Labels.SESSION, id);
+        OWNER.labels().forEach(spec::label);
+        String containerId = runtime.start(spec.build());
         synchronized (this) {
             started.add(containerId);
         }

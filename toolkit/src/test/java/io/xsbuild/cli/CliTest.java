@@ -116,6 +116,37 @@ class CliTest {
     }
 
     @Test
+    void doctorNamesTheContainersOfSessionsWhoseProcessIsGoneAndCleanRemovesThem() throws Exception {
+        Process child = new ProcessBuilder("sleep", "600").start();
+        io.xsbuild.session.SessionOwner killed = new io.xsbuild.session.SessionOwner(
+                io.xsbuild.session.SessionOwner.hostName(), child.pid(), child.info().startInstant().orElse(null));
+        child.destroyForcibly().waitFor();
+        FakeRuntime fake = new FakeRuntime();
+        Map<String, String> labels = new java.util.HashMap<>(killed.labels());
+        labels.put(io.xsbuild.container.Labels.SESSION, "ci-1234");
+        String id = "0123456789ab" + "c".repeat(52);
+        fake.containers.put(id, io.xsbuild.container.ContainerSpec.builder("img").labels(labels).build());
+
+        CliRun look = CliRun.run(() -> fake, "doctor");
+        assertThat(look.exitCode).as(look.toString()).isZero();
+        assertThat(look.out).contains("Leftovers      1 container of xsbuild sessions whose process is gone; "
+                + "xsbuild doctor --clean removes it", "  0123456789ab  session ci-1234, running, process " + child.pid()
+                + " is gone");
+        assertThat(fake.containers).containsKey(id);
+
+        CliRun otherSession = CliRun.run(() -> fake, Map.of("XSBUILD_SESSION", "ci-9999"), Path.of("."), "doctor", "--clean");
+        assertThat(otherSession.exitCode).as(otherSession.toString()).isZero();
+        assertThat(fake.containers).as("only session ci-9999's are removed").containsKey(id);
+
+        CliRun clean = CliRun.run(() -> fake, Map.of("XSBUILD_SESSION", ""), Path.of("."), "doctor", "--clean");
+        assertThat(clean.exitCode).as(clean.toString()).isZero();
+        assertThat(clean.out).contains("Removed container 0123456789ab of session ci-1234 (process " + child.pid()
+                + " is gone)", "Leftovers      none");
+        assertThat(fake.containers).doesNotContainKey(id);
+        assertThat(fake.removed).containsExactly(id);
+    }
+
+    @Test
     void doctorWithoutAnEngineExits3WithOneLineAndNoStackTrace() {
         CliRun r = CliRun.run(NO_ENGINE, "doctor");
         assertThat(r.exitCode).isEqualTo(ExitCodes.ENVIRONMENT);

@@ -231,6 +231,12 @@ public class FakeRuntime implements ContainerRuntime {
     }
 
     @Override
+    public List<LabelledContainer> listByLabel(String key) {
+        return containers.entrySet().stream().filter(e -> e.getValue().labels().containsKey(key))
+                .map(e -> new LabelledContainer(e.getKey(), e.getValue().labels(), "running")).toList();
+    }
+
+    @Override
     public void close() {
         closed = true;
     }

@@ -65,6 +65,14 @@ final class XsbuildProcess {
         }
     }
 
+    /** Kills the process with SIGKILL, which it cannot catch: no shutdown hook runs. */
+    void kill() throws IOException, InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(1, TimeUnit.MINUTES);
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(err);
+    }
+
     String errSoFar() throws IOException {
         return Files.readString(err);
     }
