@@ -155,6 +155,9 @@ final class Snapshots implements AutoCloseable {
         if (old != null) {
             Directories.delete(old);
         }
+        // A run killed while current named its staged snapshot left that directory, which opening
+        // could not remove; now that current names this one, it goes.
+        removeLeftovers();
     }
 
     /**

@@ -242,6 +242,20 @@ class SnapshotCreatorTest {
     }
 
     @Test
+    void aStagedSnapshotCurrentNamedWhenARunWasKilledGoesOnceCurrentNamesAnother() throws Exception {
+        Path image = iso("v1.iso", SnapshotTrees.binpkg(tmp.resolve("v1"), 1));
+        create(SnapshotRequest.builder(repo).iso(image).snapshot("a"));
+        // As a run killed while replacing "a" leaves it: current names the new snapshot, still staged.
+        Files.move(repo.resolve("a"), repo.resolve(".snapshot-a.tmp-killed"));
+        Files.delete(repo.resolve("current"));
+        Files.createSymbolicLink(repo.resolve("current"), Path.of(".snapshot-a.tmp-killed"));
+
+        create(SnapshotRequest.builder(repo).iso(image).snapshot("b"));
+
+        assertThat(entries()).containsExactly(".repodata.lock", "b", "current");
+    }
+
+    @Test
     void includeExcludeAndWhitelistChooseThePackages() throws Exception {
         Path image = iso("mixed.iso", SnapshotTrees.mixed(tmp.resolve("mixed"), 0));
         SnapshotResult globs = create(SnapshotRequest.builder(tmp.resolve("globs")).iso(image)
