@@ -202,8 +202,8 @@ class SnapshotCreatorTest {
                         + "so --keep neither counts nor removes it",
                 "left " + repo.resolve("mine") + " in place: its snapshot.json is not one xsbuild wrote for it, "
                         + "so --keep neither counts nor removes it");
-        UsageException replacing = catchThrowableOfType(() -> create(SnapshotRequest.builder(repo).iso(image)
-                .snapshot("mine")), UsageException.class);
+        UsageException replacing = catchThrowableOfType(UsageException.class,
+                () -> create(SnapshotRequest.builder(repo).iso(image).snapshot("mine")));
         assertThat(replacing).hasMessage(repo.resolve("mine") + " exists and is not a snapshot xsbuild published");
         assertThat(foreign.resolve("notes.txt")).hasContent("mine");
     }
@@ -214,15 +214,15 @@ class SnapshotCreatorTest {
         Files.createDirectories(repo.resolve("release-nile-master-58"));
         Files.writeString(repo.resolve("release-nile-master-58/notes.txt"), "not a snapshot");
 
-        XsbuildException derived = catchThrowableOfType(() -> create(SnapshotRequest.builder(repo).iso(image)),
-                XsbuildException.class);
+        XsbuildException derived = catchThrowableOfType(XsbuildException.class,
+                () -> create(SnapshotRequest.builder(repo).iso(image)));
 
         assertThat(derived.kind()).isEqualTo(XsbuildException.Kind.FAILED);
         assertThat(derived.userMessage()).isEqualTo("The snapshot's name release-nile-master-58, from the build number "
                 + "'release/nile/master/58' the images give, is taken: " + repo.resolve("release-nile-master-58")
                 + " exists and is not a snapshot xsbuild published: name the snapshot with --snapshot NAME");
-        XsbuildException asked = catchThrowableOfType(() -> create(SnapshotRequest.builder(repo).iso(image)
-                .snapshot("release-nile-master-58")), XsbuildException.class);
+        XsbuildException asked = catchThrowableOfType(XsbuildException.class,
+                () -> create(SnapshotRequest.builder(repo).iso(image).snapshot("release-nile-master-58")));
         assertThat(asked.kind()).isEqualTo(XsbuildException.Kind.USAGE);
         assertThat(repo.resolve("release-nile-master-58/notes.txt")).hasContent("not a snapshot");
     }
@@ -233,8 +233,8 @@ class SnapshotCreatorTest {
         SnapshotTrees.groups(tree, "<comps><group><id>base</id>");
         Path image = iso("binpkg.iso", tree);
 
-        IsoMetadataException e = catchThrowableOfType(() -> create(SnapshotRequest.builder(repo).iso(image)),
-                IsoMetadataException.class);
+        IsoMetadataException e = catchThrowableOfType(IsoMetadataException.class,
+                () -> create(SnapshotRequest.builder(repo).iso(image)));
 
         assertThat(e.getMessage()).startsWith("ISO " + image + ": repodata/").contains("-comps.xml: the group record names a "
                 + "file that is not comps XML: line 1: ");

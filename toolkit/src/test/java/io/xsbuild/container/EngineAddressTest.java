@@ -20,8 +20,8 @@ class EngineAddressTest {
 
     @Test
     void anythingElseIsAnEnvironmentErrorNamingTheSchemesThatWork() {
-        EngineAddressException garbage = catchThrowableOfType(() -> DockerRuntime.checkHost("garbage://x"),
-                EngineAddressException.class);
+        EngineAddressException garbage = catchThrowableOfType(EngineAddressException.class,
+                () -> DockerRuntime.checkHost("garbage://x"));
         assertThat(garbage.kind()).isEqualTo(XsbuildException.Kind.ENVIRONMENT);
         assertThat(garbage.userMessage()).isEqualTo("DOCKER_HOST=garbage://x is not an engine address xsbuild can use "
                 + "(the scheme garbage:// is not one of unix:// and tcp://): give unix:///PATH (the engine's socket, "
@@ -29,10 +29,10 @@ class EngineAddressTest {
                 + "or unset it");
         for (String bad : new String[] {"http://127.0.0.1:2375", "ssh://user@host", "npipe:////./pipe/docker_engine",
                 "unix://", "unix://relative.sock", "tcp://", ":::", "/var/run/docker.sock"}) {
-            assertThat(catchThrowableOfType(() -> DockerRuntime.checkHost(bad), EngineAddressException.class))
+            assertThat(catchThrowableOfType(EngineAddressException.class, () -> DockerRuntime.checkHost(bad)))
                     .as(bad).isNotNull();
         }
-        assertThat(catchThrowableOfType(() -> DockerRuntime.checkHost("127.0.0.1:2375"), EngineAddressException.class)
+        assertThat(catchThrowableOfType(EngineAddressException.class, () -> DockerRuntime.checkHost("127.0.0.1:2375"))
                 .getMessage()).contains("no scheme: tcp://127.0.0.1:2375 would name that host and port");
     }
 }
