@@ -1,8 +1,5 @@
 package io.xsbuild.repo;
 
-import io.xsbuild.io.ChecksumType;
-import io.xsbuild.io.Compression;
-
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -11,27 +8,18 @@ import java.util.Objects;
  * under {@code packagesDir}.
  *
  * @param outDir            where repodata/ goes (usually {@code packagesDir})
- * @param baseUrl           the {@code xml:base} of every package location, or "" for none
- * @param changelogLimit    changelog entries kept per package, -1 for all
- * @param workers           packages read at once
- * @param update            reuse the published metadata of files whose size, time and checksum type are unchanged
- * @param skipBad           publish without bad packages (a warning each) instead of stopping
+ * @param options           what every run that publishes repodata is told; {@code update} reuses the
+ *                          published metadata of files whose size, time and checksum type are unchanged
  * @param retainOldMetadata sets of superseded metadata files to keep in repodata/
- * @param waitForLock       wait for another run on the same directory to finish instead of failing
  * @param groupFile         a comps file to publish as the {@code group} and {@code group_gz} records, or null
  */
-public record RepoCreateRequest(Path packagesDir, Path outDir, String baseUrl, int changelogLimit,
-                                ChecksumType checksumType, Compression compression, int workers, boolean update,
-                                boolean skipBad, int retainOldMetadata, boolean waitForLock, Path groupFile) {
-
-    public static final int DEFAULT_CHANGELOG_LIMIT = 10;
+public record RepoCreateRequest(Path packagesDir, Path outDir, RepoOptions options, int retainOldMetadata,
+                                Path groupFile) {
 
     public RepoCreateRequest {
         Objects.requireNonNull(packagesDir, "packagesDir");
         outDir = Objects.requireNonNullElse(outDir, packagesDir);
-        baseUrl = Objects.requireNonNullElse(baseUrl, "");
-        Objects.requireNonNull(checksumType, "checksumType");
-        Objects.requireNonNull(compression, "compression");
+        Objects.requireNonNull(options, "options");
     }
 
     /** createrepo_c's defaults: sha256, gzip, 10 changelog entries, a worker per core, a fresh run. */
@@ -45,9 +33,10 @@ public record RepoCreateRequest(Path packagesDir, Path outDir, String baseUrl, i
     }
 
     /** For the options a caller sets; the rest keep their defaults. */
-    public static final class Builder extends RepoRequestBuilder<Builder> {
+    public static final class Builder {
         private final Path packagesDir;
         private Path outDir;
+        private RepoOptions options = RepoOptions.defaults();
         private int retainOldMetadata;
         private Path groupFile;
 
@@ -55,13 +44,13 @@ public record RepoCreateRequest(Path packagesDir, Path outDir, String baseUrl, i
             this.packagesDir = packagesDir;
         }
 
-        @Override
-        protected Builder self() {
+        public Builder outDir(Path value) {
+            outDir = value;
             return this;
         }
 
-        public Builder outDir(Path value) {
-            outDir = value;
+        public Builder options(RepoOptions value) {
+            options = value;
             return this;
         }
 
@@ -77,8 +66,7 @@ public record RepoCreateRequest(Path packagesDir, Path outDir, String baseUrl, i
         }
 
         public RepoCreateRequest build() {
-            return new RepoCreateRequest(packagesDir, outDir, baseUrl, changelogLimit, checksumType, compression,
-                    workers, update, skipBad, retainOldMetadata, waitForLock, groupFile);
+            return new RepoCreateRequest(packagesDir, outDir, options, retainOldMetadata, groupFile);
         }
     }
 }

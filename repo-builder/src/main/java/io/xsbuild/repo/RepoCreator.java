@@ -38,13 +38,13 @@ public final class RepoCreator {
         validate(request);
         byte[] comps = request.groupFile() == null ? null : comps(request.groupFile());
         Path outDir = request.outDir().toAbsolutePath().normalize();
-        try (RepodataTarget target = RepodataTarget.open(outDir, request.waitForLock(), events)) {
+        try (RepodataTarget target = RepodataTarget.open(outDir, request.options().waitForLock(), events)) {
             List<PackageFile> files = PackageScanner.scan(request.packagesDir(), events);
             events.info("Found " + files.size() + " package" + (files.size() == 1 ? "" : "s") + " in "
                     + request.packagesDir());
-            RpmReader reader = new RpmReader(request.checksumType(), request.changelogLimit(), request.baseUrl(),
-                    events::warn);
-            ReusableMetadata opened = request.update() ? ReusableMetadata.open(request, events) : null;
+            RepoOptions options = request.options();
+            RpmReader reader = options.reader(events);
+            ReusableMetadata opened = options.update() ? ReusableMetadata.open(request, events) : null;
             if (opened != null) {
                 RepoCreateResult unchanged;
                 try {
@@ -64,20 +64,19 @@ public final class RepoCreator {
             ReusableMetadata reuse = opened;
             PackagePipeline.Totals totals;
             List<RepomdRecord> records;
-            try (reuse; RepodataWriter writer = target.writer(request.compression(), request.checksumType(),
+            try (reuse; RepodataWriter writer = target.writer(options.compression(), options.checksumType(),
                     files.size())) {
-                totals = new PackagePipeline(request.workers(), events).run(files, file -> {
+                totals = new PackagePipeline(options.workers(), events).run(files, file -> {
                     Fetched old = reuse == null ? null : reuse.reuse(file);
                     return old != null ? () -> old : () -> Fetched.read(file.read(reader));
-                }, writer, !request.skipBad());
-                if (!totals.bad().isEmpty() && !request.skipBad()) {
+                }, writer, !options.skipBad());
+                if (!totals.bad().isEmpty() && !options.skipBad()) {
                     throw new BadPackagesException(request.packagesDir(), totals.bad());
                 }
                 records = new ArrayList<>(writer.finish());
             }
             if (request.groupFile() != null) {
-                records.addAll(target.groupFile(comps, request.compression(),
-                        request.checksumType()));
+                records.addAll(target.groupFile(comps, options.compression(), options.checksumType()));
             }
             for (BadPackageException bad : totals.bad()) {
                 events.warn("skipped " + bad.getMessage());
@@ -86,8 +85,8 @@ public final class RepoCreator {
             List<RepoCreateResult.SkippedPackage> skipped = totals.bad().stream()
                     .map(b -> new RepoCreateResult.SkippedPackage(b.file(), b.problem())).toList();
             return new RepoCreateResult(target.repodata(), totals.written(), totals.read(), totals.reused(), skipped,
-                    totals.bytesRead(), (System.nanoTime() - started) / 1e9, request.checksumType().repodataName(),
-                    request.compression().toString(), repomd.records());
+                    totals.bytesRead(), (System.nanoTime() - started) / 1e9, options.checksumType().repodataName(),
+                    options.compression().toString(), repomd.records());
         } catch (IOException e) {
             throw new FailedException("Cannot publish " + outDir.resolve("repodata") + ": " + e.getMessage(), e);
         }
@@ -106,6 +105,7 @@ public final class RepoCreator {
         } catch (IOException e) {
             return null;
         }
+        RepoOptions options = request.options();
         List<String> types = new ArrayList<>(List.of("primary", "filelists", "other"));
         if (request.groupFile() != null) {
             types.addAll(List.of("group", "group_gz"));
@@ -114,13 +114,13 @@ public final class RepoCreator {
             return null;
         }
         for (RepomdRecord r : published.records()) {
-            boolean suffix = r.type().equals("group") || r.href().endsWith(request.compression().suffix());
-            if (r.checksumType() != request.checksumType() || !suffix || !Files.isRegularFile(target.repodata()
+            boolean suffix = r.type().equals("group") || r.href().endsWith(options.compression().suffix());
+            if (r.checksumType() != options.checksumType() || !suffix || !Files.isRegularFile(target.repodata()
                     .getParent().resolve(r.href()))) {
                 return null;
             }
         }
-        if (request.groupFile() != null && !FileChecksums.of(request.groupFile(), request.checksumType())
+        if (request.groupFile() != null && !FileChecksums.of(request.groupFile(), options.checksumType())
                 .equals(published.record("group").orElseThrow().checksum())) {
             return null;
         }
@@ -130,8 +130,8 @@ public final class RepoCreator {
         events.info("Nothing changed since " + target.repodata().resolve(Repomd.FILE_NAME)
                 + " was published: it is left as it is");
         return new RepoCreateResult(target.repodata(), files.size(), 0, files.size(), List.of(), 0,
-                (System.nanoTime() - started) / 1e9, request.checksumType().repodataName(),
-                request.compression().toString(), published.records());
+                (System.nanoTime() - started) / 1e9, options.checksumType().repodataName(),
+                options.compression().toString(), published.records());
     }
 
     /** The comps file to publish, read and checked before anything is written. */
@@ -164,6 +164,6 @@ public final class RepoCreator {
         if (r.groupFile() != null && !Files.isRegularFile(r.groupFile())) {
             throw new UsageException("No group file at " + r.groupFile(), "give the comps XML file to publish with --groupfile");
         }
-        RepoOptions.check(r.workers(), r.changelogLimit(), r.baseUrl());
+        r.options().check();
     }
 }

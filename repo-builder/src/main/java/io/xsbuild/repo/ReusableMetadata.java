@@ -46,24 +46,22 @@ public final class ReusableMetadata implements AutoCloseable {
 
     /** The metadata published under {@code request}'s out directory, or null when there is none to reuse. */
     static ReusableMetadata open(RepoCreateRequest request, Events events) {
-        return open(request.outDir(), request.checksumType(), request.changelogLimit(), request.baseUrl(), events);
+        return open(request.outDir(), request.options(), events);
     }
 
     /**
      * The metadata published in {@code repoDir/repodata}, or null when there is none to reuse.
      *
-     * @param checksumType   the checksum type packages are to be published with
-     * @param changelogLimit the changelog entries packages are to keep, -1 for all
-     * @param baseUrl        the base URL reused packages are to be published under
+     * @param options the checksum type, changelog limit and base URL packages are to be published with
      */
-    public static ReusableMetadata open(Path repoDir, ChecksumType checksumType, int changelogLimit, String baseUrl,
-                                        Events events) {
+    public static ReusableMetadata open(Path repoDir, RepoOptions options, Events events) {
         if (!Files.exists(repoDir.resolve("repodata").resolve("repomd.xml"))) {
             events.info("No published repodata in " + repoDir + " to update: reading every package");
             return null;
         }
         try {
-            return new ReusableMetadata(PublishedPackages.open(repoDir), checksumType, changelogLimit, baseUrl, events);
+            return new ReusableMetadata(PublishedPackages.open(repoDir), options.checksumType(), options.changelogLimit(),
+                    options.baseUrl(), events);
         } catch (IOException e) {
             events.warn("Cannot reuse the published repodata (" + e.getMessage() + "): reading every package");
             return null;

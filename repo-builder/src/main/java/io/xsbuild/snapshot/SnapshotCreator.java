@@ -17,7 +17,6 @@ import io.xsbuild.repo.repomd.Repomd;
 import io.xsbuild.repo.repomd.RepomdRecord;
 import io.xsbuild.repo.write.RepodataWriter;
 import io.xsbuild.rpm.BadPackageException;
-import io.xsbuild.rpm.RpmReader;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,7 +74,7 @@ public final class SnapshotCreator {
         ProductInfo product = isos.stream().map(i -> i.content().product()).reduce(ProductInfo.UNKNOWN, ProductInfo::or);
         String name = SnapshotName.of(request.snapshot(), product, LocalDate.now());
         String from = isos.stream().map(i -> i.iso().name()).collect(Collectors.joining(", "));
-        try (Snapshots snapshots = Snapshots.open(outDir, request.waitForLock(), events)) {
+        try (Snapshots snapshots = Snapshots.open(outDir, request.options().waitForLock(), events)) {
             snapshots.checkPublishable(name, nameOrigin(request, product, name));
             GroupFile group = group(isos);
             List<IsoPackage> packages = SnapshotLayout.plan(isos, names, events);
@@ -85,8 +84,8 @@ public final class SnapshotCreator {
             if (previous != null) {
                 events.info("Taking unchanged packages from snapshot " + previous.getFileName());
             }
-            PackageImporter importer = new PackageImporter(staging, previous, reuse(request, previous), reader(request),
-                    whitelist, request.update());
+            PackageImporter importer = new PackageImporter(staging, previous, reuse(request, previous),
+                    request.options().reader(events), whitelist, request.options().update());
             Imported imported = importPackages(request, isos, packages, importer, group,
                     product.distro().stream().toList(), "snapshot " + name + " not published", from);
             SnapshotInfo info = info(name, product, isos, imported.sha256s(), importer, group, imported.repomd());
@@ -121,13 +120,14 @@ public final class SnapshotCreator {
         try (importer; RepodataTarget target = RepodataTarget.open(importer.staging(), false, events)) {
             Files.createDirectories(importer.staging().resolve(SnapshotLayout.BINARY));
             Files.createDirectories(importer.staging().resolve(SnapshotLayout.SOURCE));
+            RepoOptions options = request.options();
             PackagePipeline.Totals totals;
             List<RepomdRecord> records;
             PackageImporter.Plan plan = importer.plan(packages, isos, events);
-            try (RepodataWriter writer = target.writer(request.compression(), request.checksumType(), packages.size())) {
-                totals = new PackagePipeline(request.workers(), events).run(plan.jobs(), job -> job, plan.startOrder(),
-                        writer, !request.skipBad());
-                if (!totals.bad().isEmpty() && !request.skipBad()) {
+            try (RepodataWriter writer = target.writer(options.compression(), options.checksumType(), packages.size())) {
+                totals = new PackagePipeline(options.workers(), events).run(plan.jobs(), job -> job, plan.startOrder(),
+                        writer, !options.skipBad());
+                if (!totals.bad().isEmpty() && !options.skipBad()) {
                     throw new BadPackagesException(from, unpublished, totals.bad());
                 }
                 if (totals.written() == 0) {
@@ -140,7 +140,7 @@ public final class SnapshotCreator {
                 events.warn("skipped " + bad.getMessage());
             }
             if (group != null) {
-                records.addAll(target.groupFile(group.xml(), request.compression(), request.checksumType()));
+                records.addAll(target.groupFile(group.xml(), options.compression(), options.checksumType()));
             }
             List<String> sha256s = importer.sha256s(isos);
             return new Imported(totals, target.publish(records, distros, 0), sha256s);
@@ -149,12 +149,7 @@ public final class SnapshotCreator {
 
     /** The previous snapshot's metadata, to take unchanged packages from, or null. */
     private ReusableMetadata reuse(SnapshotRequest request, Path previous) {
-        return previous == null ? null : ReusableMetadata.open(previous, request.checksumType(), request.changelogLimit(),
-                request.baseUrl(), events);
-    }
-
-    private RpmReader reader(SnapshotRequest request) {
-        return new RpmReader(request.checksumType(), request.changelogLimit(), request.baseUrl(), events::warn);
+        return previous == null ? null : ReusableMetadata.open(previous, request.options(), events);
     }
 
     /** The comps file of the first image whose repodata has one; another image's differing one is left out, with a warning. */
@@ -222,6 +217,6 @@ public final class SnapshotCreator {
         if (r.keep() < 0) {
             throw new UsageException("--keep " + r.keep() + " is not a count", "give 1 or more snapshots to keep, or 0 for all");
         }
-        RepoOptions.check(r.workers(), r.changelogLimit(), r.baseUrl());
+        r.options().check();
     }
 }

@@ -1,8 +1,6 @@
 package io.xsbuild.snapshot;
 
-import io.xsbuild.io.ChecksumType;
-import io.xsbuild.io.Compression;
-import io.xsbuild.repo.RepoRequestBuilder;
+import io.xsbuild.repo.RepoOptions;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,40 +11,31 @@ import java.util.Objects;
  * What {@link SnapshotCreator#create} is to do: publish the packages of snapshot ISOs as the
  * repository {@code outDir/snapshot/} and point {@code outDir/current} at it.
  *
- * @param isos           the images, binary and source, in the order given
- * @param snapshot       the snapshot's name, or null for the build number the images give, else today's date
- * @param keep           snapshots to keep, the new one included (the oldest go first); 0 keeps all
- * @param include        file-name globs a package must match one of (none: every package)
- * @param exclude        file-name globs no package may match
- * @param whitelist      a file of package names (from their headers) to keep, one a line; null for all
- * @param update         take packages whose image entry has the published file's name, size and
- *                       time from the previous snapshot unread (metadata reused, file hard-linked);
- *                       without it such packages are read and linked only if their checksum is the same
- * @param baseUrl        the {@code xml:base} of every package location, or "" for none
- * @param changelogLimit changelog entries kept per package, -1 for all
- * @param workers        packages read at once
- * @param skipBad        publish without bad packages (a warning each) instead of stopping
- * @param waitForLock    wait for another run on {@code outDir} to finish instead of failing
+ * @param isos      the images, binary and source, in the order given
+ * @param snapshot  the snapshot's name, or null for the build number the images give, else today's date
+ * @param keep      snapshots to keep, the new one included (the oldest go first); 0 keeps all
+ * @param include   file-name globs a package must match one of (none: every package)
+ * @param exclude   file-name globs no package may match
+ * @param whitelist a file of package names (from their headers) to keep, one a line; null for all
+ * @param options   what every run that publishes repodata is told; {@code update} takes packages whose
+ *                  image entry has the published file's name, size and time from the previous snapshot
+ *                  unread (metadata reused, file hard-linked); without it such packages are read and
+ *                  linked only if their checksum is the same
  */
 public record SnapshotRequest(List<SnapshotIso> isos, Path outDir, String snapshot, int keep, List<String> include,
-                              List<String> exclude, Path whitelist, boolean update, String baseUrl, int changelogLimit,
-                              ChecksumType checksumType, Compression compression, int workers, boolean skipBad,
-                              boolean waitForLock) {
+                              List<String> exclude, Path whitelist, RepoOptions options) {
 
     public SnapshotRequest {
         isos = List.copyOf(isos);
         Objects.requireNonNull(outDir, "outDir");
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
-        baseUrl = Objects.requireNonNullElse(baseUrl, "");
-        Objects.requireNonNull(checksumType, "checksumType");
-        Objects.requireNonNull(compression, "compression");
+        Objects.requireNonNull(options, "options");
     }
 
     /** The same request for other images (once their sources have been fetched). */
     public SnapshotRequest withIsos(List<SnapshotIso> images) {
-        return new SnapshotRequest(images, outDir, snapshot, keep, include, exclude, whitelist, update, baseUrl,
-                changelogLimit, checksumType, compression, workers, skipBad, waitForLock);
+        return new SnapshotRequest(images, outDir, snapshot, keep, include, exclude, whitelist, options);
     }
 
     /** A request with repo create's defaults (sha256, gzip, 10 changelog entries, a worker per core), keeping every snapshot. */
@@ -55,7 +44,7 @@ public record SnapshotRequest(List<SnapshotIso> isos, Path outDir, String snapsh
     }
 
     /** For the options a caller sets; the rest keep their defaults. */
-    public static final class Builder extends RepoRequestBuilder<Builder> {
+    public static final class Builder {
         private final Path outDir;
         private final List<SnapshotIso> isos = new ArrayList<>();
         private final List<String> include = new ArrayList<>();
@@ -63,14 +52,10 @@ public record SnapshotRequest(List<SnapshotIso> isos, Path outDir, String snapsh
         private String snapshot;
         private int keep;
         private Path whitelist;
+        private RepoOptions options = RepoOptions.defaults();
 
         private Builder(Path outDir) {
             this.outDir = outDir;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
         }
 
         public Builder iso(SnapshotIso value) {
@@ -92,13 +77,15 @@ public record SnapshotRequest(List<SnapshotIso> isos, Path outDir, String snapsh
             return this;
         }
 
-        public Builder include(String glob) {
-            include.add(glob);
+        /** Adds file-name globs a package must match one of. */
+        public Builder include(String... globs) {
+            include.addAll(List.of(globs));
             return this;
         }
 
-        public Builder exclude(String glob) {
-            exclude.add(glob);
+        /** Adds file-name globs no package may match. */
+        public Builder exclude(String... globs) {
+            exclude.addAll(List.of(globs));
             return this;
         }
 
@@ -107,9 +94,13 @@ public record SnapshotRequest(List<SnapshotIso> isos, Path outDir, String snapsh
             return this;
         }
 
+        public Builder options(RepoOptions value) {
+            options = value;
+            return this;
+        }
+
         public SnapshotRequest build() {
-            return new SnapshotRequest(isos, outDir, snapshot, keep, include, exclude, whitelist, update, baseUrl,
-                    changelogLimit, checksumType, compression, workers, skipBad, waitForLock);
+            return new SnapshotRequest(isos, outDir, snapshot, keep, include, exclude, whitelist, options);
         }
     }
 }

@@ -87,7 +87,8 @@ class CreaterepoDifferentialTest {
     @Test
     void aGeneratedCorpusIsDescribedTheSame() throws Exception {
         Createrepo.run(corpusDir, tmp.resolve("theirs"));
-        xsbuild(RepoCreateRequest.builder(corpusDir).outDir(tmp.resolve("ours")).workers(3).build());
+        xsbuild(RepoCreateRequest.builder(corpusDir).outDir(tmp.resolve("ours"))
+                .options(RepoOptions.builder().workers(3).build()).build());
         assertSameMetadata(tmp.resolve("ours"), tmp.resolve("theirs"), corpusDir, corpus);
     }
 
@@ -96,12 +97,13 @@ class CreaterepoDifferentialTest {
         Createrepo.run(corpusDir, tmp.resolve("theirs"), "--baseurl", "http://mirror.example/xs/8.2/",
                 "--checksum", "sha512", "--changelog-limit", "3");
         xsbuild(RepoCreateRequest.builder(corpusDir).outDir(tmp.resolve("ours"))
-                .baseUrl("http://mirror.example/xs/8.2/")
-                .checksumType(ChecksumType.SHA512).compression(Compression.GZ).changelogLimit(3).build());
+                .options(RepoOptions.builder().baseUrl("http://mirror.example/xs/8.2/")
+                        .checksumType(ChecksumType.SHA512).compression(Compression.GZ).changelogLimit(3).build()).build());
         assertSameMetadata(tmp.resolve("ours"), tmp.resolve("theirs"), corpusDir, corpus);
         Createrepo.run(corpusDir, tmp.resolve("theirs-sha1"), "--checksum", "sha1", "--changelog-limit", "0");
         xsbuild(RepoCreateRequest.builder(corpusDir).outDir(tmp.resolve("ours-sha1"))
-                .checksumType(ChecksumType.SHA1).compression(Compression.GZ).changelogLimit(0).build());
+                .options(RepoOptions.builder()
+                        .checksumType(ChecksumType.SHA1).compression(Compression.GZ).changelogLimit(0).build()).build());
         assertSameMetadata(tmp.resolve("ours-sha1"), tmp.resolve("theirs-sha1"), corpusDir, corpus);
     }
 
@@ -139,7 +141,8 @@ class CreaterepoDifferentialTest {
         xsbuild(RepoCreateRequest.builder(corpusDir).outDir(tmp.resolve("gz")).build());
         for (Compression c : List.of(Compression.XZ, Compression.ZSTD)) {
             Path out = tmp.resolve(c.toString());
-            xsbuild(RepoCreateRequest.builder(corpusDir).outDir(out).checksumType(ChecksumType.SHA256).compression(c)
+            xsbuild(RepoCreateRequest.builder(corpusDir).outDir(out)
+                    .options(RepoOptions.builder().checksumType(ChecksumType.SHA256).compression(c).build())
                     .build());
             assertThat(Repodata.read(out).packages()).isEqualTo(Repodata.read(tmp.resolve("gz")).packages());
             assertThat(Repodata.read(out).repomd().records()).allSatisfy(r -> assertThat(r.href()).endsWith(c.suffix()));

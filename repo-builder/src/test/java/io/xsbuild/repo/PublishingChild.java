@@ -16,8 +16,9 @@ public final class PublishingChild {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         for (int run = 0; ; run++) {
-            new RepoCreator(Events.NONE).create(RepoCreateRequest.builder(dir).workers(2)
-                    .changelogLimit(run % 2 == 0 ? 1 : 10).update(run % 3 == 0).retainOldMetadata(run % 2).build());
+            new RepoCreator(Events.NONE).create(RepoCreateRequest.builder(dir).retainOldMetadata(run % 2)
+                    .options(RepoOptions.builder().workers(2)
+                            .changelogLimit(run % 2 == 0 ? 1 : 10).update(run % 3 == 0).build()).build());
         }
     }
 }

@@ -126,7 +126,8 @@ class RepoCreatorTest {
         Files.delete(files.get(17));
         Files.setLastModifiedTime(files.get(8), FileTime.fromMillis(1_000_000_000_000L));
         Corpus.generate(dir.resolve("new"), Corpus.Spec.small(3, 99));
-        RepoCreateResult update = create(RepoCreateRequest.builder(dir).update(true).build());
+        RepoCreateResult update = create(RepoCreateRequest.builder(dir)
+                .options(RepoOptions.builder().update(true).build()).build());
         assertThat(update.packages()).isEqualTo(41);
         assertThat(update.reused()).isEqualTo(37);
         assertThat(update.read()).isEqualTo(4);
@@ -158,7 +159,8 @@ class RepoCreatorTest {
         create(RepoCreateRequest.builder(dir).groupFile(comps).build());
         Map<String, List<Object>> before = files(dir);
         Thread.sleep(1100);
-        RepoCreateResult update = create(RepoCreateRequest.builder(dir).groupFile(comps).update(true).build());
+        RepoCreateResult update = create(RepoCreateRequest.builder(dir).groupFile(comps)
+                .options(RepoOptions.builder().update(true).build()).build());
         assertThat(update.packages()).isEqualTo(30).isEqualTo(update.reused());
         assertThat(update.read()).isZero();
         assertThat(files(dir)).isEqualTo(before);
@@ -167,7 +169,7 @@ class RepoCreatorTest {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".repodata.tmp"));
         }
 
-        create(RepoCreateRequest.builder(dir).update(true).build());
+        create(RepoCreateRequest.builder(dir).options(RepoOptions.builder().update(true).build()).build());
         assertThat(Repomd.read(dir.resolve("repodata/repomd.xml")).records()).extracting(RepomdRecord::type)
                 .as("without the group file, its records go").containsExactly("primary", "filelists", "other");
     }
@@ -178,14 +180,17 @@ class RepoCreatorTest {
         List<Path> files = Corpus.generate(dir, Corpus.Spec.small(40, 6));
         create(RepoCreateRequest.defaults(dir));
         Files.setLastModifiedTime(files.get(3), FileTime.fromMillis(1_000_000_000_000L));
-        RepoCreateResult touched = create(RepoCreateRequest.builder(dir).update(true).build());
+        RepoCreateResult touched = create(RepoCreateRequest.builder(dir)
+                .options(RepoOptions.builder().update(true).build()).build());
         assertThat(touched.reused()).isEqualTo(39);
         create(RepoCreateRequest.builder(dir).outDir(tmp.resolve("fresh")).build());
         assertThat(checksums(dir)).isEqualTo(checksums(tmp.resolve("fresh")));
 
-        RepoCreateResult based = create(RepoCreateRequest.builder(dir).update(true).baseUrl("http://mirror/xs/").build());
+        RepoCreateResult based = create(RepoCreateRequest.builder(dir)
+                .options(RepoOptions.builder().update(true).baseUrl("http://mirror/xs/").build()).build());
         assertThat(based.reused()).isEqualTo(40);
-        create(RepoCreateRequest.builder(dir).outDir(tmp.resolve("fresh-based")).baseUrl("http://mirror/xs/").build());
+        create(RepoCreateRequest.builder(dir).outDir(tmp.resolve("fresh-based"))
+                .options(RepoOptions.builder().baseUrl("http://mirror/xs/").build()).build());
         assertThat(checksums(dir)).isEqualTo(checksums(tmp.resolve("fresh-based")));
     }
 
@@ -194,14 +199,17 @@ class RepoCreatorTest {
         Path dir = tmp.resolve("repo");
         Corpus.generate(dir, Corpus.Spec.small(30, 4));
         create(RepoCreateRequest.defaults(dir));
-        RepoCreateResult sha512 = create(RepoCreateRequest.builder(dir).update(true)
-                .checksumType(ChecksumType.SHA512).compression(Compression.ZSTD).build());
+        RepoCreateResult sha512 = create(RepoCreateRequest.builder(dir)
+                .options(RepoOptions.builder().update(true)
+                        .checksumType(ChecksumType.SHA512).compression(Compression.ZSTD).build()).build());
         assertThat(sha512.reused()).isZero();
-        RepoCreateResult shorter = create(RepoCreateRequest.builder(dir).update(true)
-                .checksumType(ChecksumType.SHA512).compression(Compression.ZSTD).changelogLimit(2).build());
+        RepoCreateResult shorter = create(RepoCreateRequest.builder(dir)
+                .options(RepoOptions.builder().update(true)
+                        .checksumType(ChecksumType.SHA512).compression(Compression.ZSTD).changelogLimit(2).build()).build());
         assertThat(shorter.reused()).isPositive().isLessThan(30);
         create(RepoCreateRequest.builder(dir).outDir(tmp.resolve("fresh"))
-                .checksumType(ChecksumType.SHA512).compression(Compression.GZ).changelogLimit(2).build());
+                .options(RepoOptions.builder()
+                        .checksumType(ChecksumType.SHA512).compression(Compression.GZ).changelogLimit(2).build()).build());
         assertThat(openChecksums(dir)).isEqualTo(openChecksums(tmp.resolve("fresh")));
     }
 
@@ -211,7 +219,8 @@ class RepoCreatorTest {
         create(RepoCreateRequest.defaults(tmp));
         RepomdRecord other = Repomd.read(tmp.resolve("repodata/repomd.xml")).record("other").orElseThrow();
         Files.write(tmp.resolve(other.href()), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2});
-        RepoCreateResult update = create(RepoCreateRequest.builder(tmp).update(true).build());
+        RepoCreateResult update = create(RepoCreateRequest.builder(tmp)
+                .options(RepoOptions.builder().update(true).build()).build());
         assertThat(update.reused()).isZero();
         assertThat(update.read()).isEqualTo(12);
         assertThat(events.warnings).anySatisfy(w -> assertThat(w).startsWith("Cannot reuse"));
@@ -246,7 +255,8 @@ class RepoCreatorTest {
         Files.write(tmp.resolve("zzz-random.rpm"), new java.util.Random(1).ints(3000, 0, 256)
                 .collect(java.io.ByteArrayOutputStream::new, java.io.ByteArrayOutputStream::write,
                         (a, b) -> a.writeBytes(b.toByteArray())).toByteArray());
-        RepoCreateResult result = create(RepoCreateRequest.builder(tmp).skipBad(true).build());
+        RepoCreateResult result = create(RepoCreateRequest.builder(tmp)
+                .options(RepoOptions.builder().skipBad(true).build()).build());
         assertThat(result.packages()).isEqualTo(2);
         assertThat(result.skipped()).extracting(RepoCreateResult.SkippedPackage::file)
                 .containsExactly("aaa-empty.rpm", "zzz-random.rpm");
@@ -276,7 +286,8 @@ class RepoCreatorTest {
         });
         release.start();
         long started = System.nanoTime();
-        RepoCreateResult waited = create(RepoCreateRequest.builder(tmp).waitForLock(true).build());
+        RepoCreateResult waited = create(RepoCreateRequest.builder(tmp)
+                .options(RepoOptions.builder().waitForLock(true).build()).build());
         assertThat(waited.packages()).isEqualTo(1);
         assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(500);
         assertThat(events.infos).anySatisfy(i -> assertThat(i).startsWith("Waiting for the run that holds"));
@@ -312,9 +323,11 @@ class RepoCreatorTest {
     void requestsThatCannotBeCarriedOutAreUsageErrors() {
         assertThatThrownBy(() -> create(RepoCreateRequest.defaults(tmp.resolve("missing"))))
                 .isInstanceOf(UsageException.class).hasMessageContaining("missing is not a directory");
-        assertThatThrownBy(() -> create(RepoCreateRequest.builder(tmp).workers(0).build()))
+        assertThatThrownBy(() -> create(RepoCreateRequest.builder(tmp)
+                .options(RepoOptions.builder().workers(0).build()).build()))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--workers 0");
-        assertThatThrownBy(() -> create(RepoCreateRequest.builder(tmp).changelogLimit(-2).build()))
+        assertThatThrownBy(() -> create(RepoCreateRequest.builder(tmp)
+                .options(RepoOptions.builder().changelogLimit(-2).build()).build()))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--changelog-limit -2");
     }
 }

@@ -1,6 +1,7 @@
 package io.xsbuild.snapshot;
 
 import io.xsbuild.event.Events;
+import io.xsbuild.repo.RepoOptions;
 
 import java.nio.file.Path;
 
@@ -18,7 +19,8 @@ public final class SnapshotChild {
         String[] names = {"a", "a", "b"};
         for (int run = 0; ; run++) {
             new SnapshotCreator(Events.NONE).create(SnapshotRequest.builder(Path.of(args[0])).iso(Path.of(args[1]))
-                    .snapshot(names[run % names.length]).keep(2).workers(2).update(run % 2 == 0).build());
+                    .snapshot(names[run % names.length]).keep(2)
+                    .options(RepoOptions.builder().workers(2).update(run % 2 == 0).build()).build());
         }
     }
 }

@@ -10,6 +10,7 @@ import io.xsbuild.iso.IsoException;
 import io.xsbuild.iso.IsoTools;
 import io.xsbuild.iso.UnsafeIsoEntryException;
 import io.xsbuild.repo.BadPackagesException;
+import io.xsbuild.repo.RepoOptions;
 import io.xsbuild.repo.repomd.Repomd;
 import io.xsbuild.repo.repomd.RepomdRecord;
 import io.xsbuild.testing.RecordingEvents;
@@ -50,7 +51,12 @@ class SnapshotCreatorTest {
     }
 
     private static SnapshotResult create(SnapshotRequest.Builder request) throws Exception {
-        return new SnapshotCreator(Events.NONE).create(request.workers(2).build());
+        return create(request, RepoOptions.builder());
+    }
+
+    /** Publishes {@code request} with {@code options}, two packages read at once. */
+    private static SnapshotResult create(SnapshotRequest.Builder request, RepoOptions.Builder options) throws Exception {
+        return new SnapshotCreator(Events.NONE).create(request.options(options.workers(2).build()).build());
     }
 
     private static List<String> hrefs(Path snapshot) throws Exception {
@@ -144,7 +150,8 @@ class SnapshotCreatorTest {
         SnapshotResult one = create(SnapshotRequest.builder(repo).iso(iso("v1.iso", tree)).snapshot("n1"));
         Path changed = tree.resolve("Packages/super_kernel-6.0.1-2.x86_64.rpm");
         flipLastByteKeepingTime(changed);
-        SnapshotResult two = create(SnapshotRequest.builder(repo).iso(iso("v2.iso", tree)).snapshot("n2").update(true));
+        SnapshotResult two = create(SnapshotRequest.builder(repo).iso(iso("v2.iso", tree)).snapshot("n2"),
+                RepoOptions.builder().update(true));
 
         assertThat(two.reused()).isEqualTo(two.packages()).isEqualTo(one.packages());
         assertThat(two.read()).isZero();
@@ -192,7 +199,7 @@ class SnapshotCreatorTest {
 
         RecordingEvents events = new RecordingEvents();
         SnapshotResult third = new SnapshotCreator(events).create(SnapshotRequest.builder(repo).iso(image).snapshot("n3")
-                .keep(1).workers(2).build());
+                .keep(1).options(RepoOptions.builder().workers(2).build()).build());
 
         assertThat(third.pruned()).containsExactly("n2", "n1");
         assertThat(entries()).containsExactly(".repodata.lock", "copied", "current", "mine", "n3");
@@ -297,7 +304,7 @@ class SnapshotCreatorTest {
 
         RecordingEvents events = new RecordingEvents();
         SnapshotResult skipping = new SnapshotCreator(events).create(SnapshotRequest.builder(repo).iso(image)
-                .skipBad(true).build());
+                .options(RepoOptions.builder().skipBad(true).build()).build());
         assertThat(skipping.skipped()).extracting(s -> s.file()).containsExactly("binpkg.iso:Packages/broken-1.0-1.x86_64.rpm");
         assertThat(skipping.directory().resolve("Packages/broken-1.0-1.x86_64.rpm")).doesNotExist();
         assertThat(hrefs(skipping.current())).doesNotContain("Packages/broken-1.0-1.x86_64.rpm");

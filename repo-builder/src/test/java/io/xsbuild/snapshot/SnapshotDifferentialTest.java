@@ -6,6 +6,7 @@ import io.xsbuild.io.FileChecksums;
 import io.xsbuild.iso.IsoEntry;
 import io.xsbuild.iso.IsoImage;
 import io.xsbuild.iso.IsoTools;
+import io.xsbuild.repo.RepoOptions;
 import io.xsbuild.testing.Createrepo;
 import io.xsbuild.testing.KnownDifferences;
 import io.xsbuild.testing.Repodata;
@@ -91,7 +92,7 @@ class SnapshotDifferentialTest {
         Createrepo.run(extracted, dir.resolve("createrepo"));
 
         SnapshotResult result = new SnapshotCreator(Events.NONE).create(SnapshotRequest.builder(dir.resolve("repo"))
-                .iso(iso).workers(2).build());
+                .iso(iso).options(RepoOptions.builder().workers(2).build()).build());
 
         List<Path> packages;
         try (Stream<Path> files = Files.walk(extracted)) {

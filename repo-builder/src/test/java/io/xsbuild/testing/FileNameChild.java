@@ -4,6 +4,7 @@ import io.xsbuild.event.Events;
 import io.xsbuild.repo.RepoCreateRequest;
 import io.xsbuild.repo.RepoCreateResult;
 import io.xsbuild.repo.RepoCreator;
+import io.xsbuild.repo.RepoOptions;
 import io.xsbuild.snapshot.SnapshotCreator;
 import io.xsbuild.snapshot.SnapshotRequest;
 import io.xsbuild.snapshot.SnapshotResult;
@@ -37,16 +38,19 @@ public final class FileNameChild {
                 Path dir = Path.of(args[1]);
                 RepoCreateResult first = new RepoCreator(events).create(RepoCreateRequest.defaults(dir));
                 out.println("packages=" + first.packages());
-                RepoCreateResult again = new RepoCreator(Events.NONE).create(RepoCreateRequest.builder(dir).update(true).build());
+                RepoCreateResult again = new RepoCreator(Events.NONE).create(RepoCreateRequest.builder(dir)
+                        .options(RepoOptions.builder().update(true).build()).build());
                 out.println("update.read=" + again.read());
                 out.println("update.reused=" + again.reused());
             } else {
                 SnapshotResult result = new SnapshotCreator(events).create(SnapshotRequest.builder(Path.of(args[2]))
-                        .iso(Path.of(args[1])).snapshot("s1").workers(2).build());
+                        .iso(Path.of(args[1])).snapshot("s1")
+                        .options(RepoOptions.builder().workers(2).build()).build());
                 out.println("packages=" + result.packages());
                 out.println("binaryPackages=" + result.info().binaryPackages());
                 SnapshotResult next = new SnapshotCreator(Events.NONE).create(SnapshotRequest.builder(Path.of(args[2]))
-                        .iso(Path.of(args[1])).snapshot("s2").update(true).workers(2).build());
+                        .iso(Path.of(args[1])).snapshot("s2")
+                        .options(RepoOptions.builder().update(true).workers(2).build()).build());
                 out.println("next.linked=" + next.linked());
                 out.println("next.reused=" + next.reused());
             }

@@ -7,6 +7,7 @@ import io.xsbuild.io.ChecksumType;
 import io.xsbuild.io.Directories;
 import io.xsbuild.repo.RepoCreateRequest;
 import io.xsbuild.repo.RepoCreator;
+import io.xsbuild.repo.RepoOptions;
 import io.xsbuild.repository.Repository;
 
 import java.io.IOException;
@@ -75,8 +76,8 @@ final class ChainRepo {
     private Repository publish() throws XsbuildException {
         // Superseded metadata stays: a build that is reading the repository (mounted, or being copied into a
         // container of another machine) while a package is published finds every file its repomd.xml names.
-        new RepoCreator(Events.NONE).create(RepoCreateRequest.builder(dir).update(true).waitForLock(true)
-                .retainOldMetadata(Integer.MAX_VALUE).build());
+        new RepoCreator(Events.NONE).create(RepoCreateRequest.builder(dir)
+                .options(RepoOptions.builder().update(true).waitForLock(true).build()).retainOldMetadata(Integer.MAX_VALUE).build());
         try {
             current = new Repository(ID, "the chain's packages", dir.toAbsolutePath().normalize(), null,
                     ChecksumType.SHA256.hex(dir.resolve("repodata/repomd.xml")));

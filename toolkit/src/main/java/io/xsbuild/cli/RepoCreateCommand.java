@@ -85,9 +85,9 @@ final class RepoCreateCommand extends XsbuildSubcommand {
                     + " with --iso SRC --out DIR");
         }
         Path packages = context.resolve(dir);
-        return new RepoCreateRequest(packages, out == null ? packages : context.resolve(out), repodata.baseUrl,
-                repodata.changelogLimit, repodata.checksum, repodata.compress, repodata.workers, repodata.update,
-                repodata.skipBad, retainOldMetadata, waitForLock, groupFile == null ? null : context.resolve(groupFile));
+        return RepoCreateRequest.builder(packages).outDir(out == null ? packages : context.resolve(out))
+                .options(repodata.options(waitForLock)).retainOldMetadata(retainOldMetadata)
+                .groupFile(groupFile == null ? null : context.resolve(groupFile)).build();
     }
 
     /** With --iso: the request of {@code repo snapshot}, refusing what only a directory of packages takes. */

@@ -2,7 +2,7 @@ package io.xsbuild.cli;
 
 import io.xsbuild.io.ChecksumType;
 import io.xsbuild.io.Compression;
-import io.xsbuild.repo.RepoCreateRequest;
+import io.xsbuild.repo.RepoOptions;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,7 +18,7 @@ final class RepodataFlags {
 
     @Option(names = "--changelog-limit", paramLabel = "N",
             description = "Changelog entries kept per package, newest first (default: ${DEFAULT-VALUE}; -1 for all).")
-    int changelogLimit = RepoCreateRequest.DEFAULT_CHANGELOG_LIMIT;
+    int changelogLimit = RepoOptions.DEFAULT_CHANGELOG_LIMIT;
 
     @Option(names = {"-s", "--checksum"}, paramLabel = "TYPE",
             description = "Checksum for packages and metadata: sha256 (default), sha512 or sha1.")
@@ -40,4 +40,10 @@ final class RepodataFlags {
 
     @Option(names = "--skip-bad", description = "Publish without bad packages, with a warning for each.")
     boolean skipBad;
+
+    /** The options these flags give, and whether to wait for another run on the same directory ({@code --wait}). */
+    RepoOptions options(boolean waitForLock) {
+        return RepoOptions.builder().baseUrl(baseUrl).changelogLimit(changelogLimit).checksumType(checksum)
+                .compression(compress).workers(workers).update(update).skipBad(skipBad).waitForLock(waitForLock).build();
+    }
 }

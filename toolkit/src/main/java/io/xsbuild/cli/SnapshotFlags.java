@@ -94,10 +94,10 @@ final class SnapshotFlags {
             throw new CommandLine.ParameterException(command.commandLine(),
                     "Missing --out DIR, the directory of snapshots to publish the ISOs into");
         }
-        SnapshotRequest snapshotRequest = new SnapshotRequest(List.of(), context.resolve(out), snapshot, keep, include,
-                exclude, whitelist == null ? null : context.resolve(whitelist), repodata.update, repodata.baseUrl,
-                repodata.changelogLimit, repodata.checksum, repodata.compress, repodata.workers, repodata.skipBad,
-                waitForLock);
+        SnapshotRequest snapshotRequest = SnapshotRequest.builder(context.resolve(out)).snapshot(snapshot).keep(keep)
+                .include(include.toArray(String[]::new)).exclude(exclude.toArray(String[]::new))
+                .whitelist(whitelist == null ? null : context.resolve(whitelist)).options(repodata.options(waitForLock))
+                .build();
         return new IsoRepoRequest(isos, sha256, mavenRepositories, snapshotRequest);
     }
 }

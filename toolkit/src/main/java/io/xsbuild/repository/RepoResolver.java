@@ -5,6 +5,7 @@ import io.xsbuild.event.Events;
 import io.xsbuild.io.ChecksumType;
 import io.xsbuild.repo.RepoCreateRequest;
 import io.xsbuild.repo.RepoCreator;
+import io.xsbuild.repo.RepoOptions;
 
 import java.io.IOException;
 import java.net.URI;
@@ -110,7 +111,8 @@ public final class RepoResolver {
                     "give a directory of RPMs (it may be empty)");
         }
         events.info("Publishing " + dir + " (--local-repo)");
-        new RepoCreator(events).create(RepoCreateRequest.builder(dir).update(true).waitForLock(true).build());
+        new RepoCreator(events).create(RepoCreateRequest.builder(dir)
+                .options(RepoOptions.builder().update(true).waitForLock(true).build()).build());
         Path absolute = dir.toAbsolutePath().normalize();
         return new Repository(LOCAL_ID, absolute.toString(), absolute, null, localRepomd(LOCAL_ID, dir.toString(), dir));
     }

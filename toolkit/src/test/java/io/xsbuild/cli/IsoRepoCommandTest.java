@@ -7,6 +7,7 @@ import io.xsbuild.io.ChecksumType;
 import io.xsbuild.io.Compression;
 import io.xsbuild.isorepo.IsoRepoRequest;
 import io.xsbuild.iso.IsoWriter;
+import io.xsbuild.repo.RepoOptions;
 import io.xsbuild.snapshot.SnapshotRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,8 +115,12 @@ class IsoRepoCommandTest {
                 "--out", "out", "--snapshot", "n1", "--keep", "3", "--include", "x*", "--exclude", "*.src.rpm",
                 "--whitelist", "w.txt", "--update", "--baseurl", "http://b/", "--changelog-limit", "2", "--checksum", "sha1",
                 "--compress", "xz", "--workers", "3", "--skip-bad", "--wait");
-        SnapshotRequest snapshot = new SnapshotRequest(List.of(), tmp.resolve("out"), "n1", 3, List.of("x*"),
-                List.of("*.src.rpm"), tmp.resolve("w.txt"), true, "http://b/", 2, ChecksumType.SHA1, Compression.XZ, 3, true, true);
+        SnapshotRequest snapshot = SnapshotRequest.builder(tmp.resolve("out")).snapshot("n1").keep(3).include("x*")
+                .exclude("*.src.rpm").whitelist(tmp.resolve("w.txt"))
+                .options(RepoOptions.builder().update(true).baseUrl("http://b/").changelogLimit(2)
+                        .checksumType(ChecksumType.SHA1).compression(Compression.XZ).workers(3).skipBad(true)
+                        .waitForLock(true).build())
+                .build();
         assertThat(cmd.isoRequest()).isEqualTo(new IsoRepoRequest(List.of("a.iso", "g:a:1#sha256=" + "c".repeat(64)), null,
                 List.of(URI.create("http://m/r/")), snapshot));
         assertThat(parse("--iso", "a.iso", "--sha256", "d".repeat(64), "--out", "o").isoRequest().sha256()).isEqualTo("d".repeat(64));

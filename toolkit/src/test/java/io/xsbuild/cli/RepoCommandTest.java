@@ -4,6 +4,7 @@ import io.xsbuild.container.FakeRuntime;
 import io.xsbuild.io.ChecksumType;
 import io.xsbuild.io.Compression;
 import io.xsbuild.repo.RepoCreateRequest;
+import io.xsbuild.repo.RepoOptions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,8 +48,10 @@ class RepoCommandTest {
         RepoCreateCommand cmd = CommandLine.populateCommand(new RepoCreateCommand(context), "--out", "meta",
                 "--baseurl", "http://m/x/", "--changelog-limit", "3", "--checksum", "sha512", "--compress", "zstd",
                 "--workers", "5", "--update", "--skip-bad", "--retain-old-md", "2", "--wait", "--groupfile", "comps.xml", "rpms");
-        assertThat(cmd.request()).isEqualTo(new RepoCreateRequest(tmp.resolve("rpms"), tmp.resolve("meta"),
-                "http://m/x/", 3, ChecksumType.SHA512, Compression.ZSTD, 5, true, true, 2, true, tmp.resolve("comps.xml")));
+        assertThat(cmd.request()).isEqualTo(RepoCreateRequest.builder(tmp.resolve("rpms")).outDir(tmp.resolve("meta"))
+                .options(RepoOptions.builder().baseUrl("http://m/x/").changelogLimit(3).checksumType(ChecksumType.SHA512)
+                        .compression(Compression.ZSTD).workers(5).update(true).skipBad(true).waitForLock(true).build())
+                .retainOldMetadata(2).groupFile(tmp.resolve("comps.xml")).build());
         RepoCreateCommand defaults = CommandLine.populateCommand(new RepoCreateCommand(context), "rpms");
         assertThat(defaults.request()).isEqualTo(RepoCreateRequest.defaults(tmp.resolve("rpms")));
     }
