@@ -49,11 +49,6 @@ public record RepoCreateRequest(Path packagesDir, Path outDir, RepoOptions optio
             return this;
         }
 
-        public Builder options(RepoOptions value) {
-            options = value;
-            return this;
-        }
-
         public Builder retainOldMetadata(int value) {
             retainOldMetadata = value;
             return this;
@@ -62,6 +57,12 @@ public record RepoCreateRequest(Path packagesDir, Path outDir, RepoOptions optio
         /** A comps file to publish with the metadata, as {@code createrepo_c --groupfile} does. */
         public Builder groupFile(Path value) {
             groupFile = value;
+            return this;
+        }
+
+        /** What every run that publishes repodata is told (createrepo_c's defaults unless given). */
+        public Builder options(RepoOptions value) {
+            options = Objects.requireNonNull(value, "options");
             return this;
         }
 

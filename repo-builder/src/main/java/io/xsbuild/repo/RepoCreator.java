@@ -101,7 +101,7 @@ public final class RepoCreator {
                                        ReusableMetadata reuse, long started) throws IOException {
         Repomd published;
         try {
-            published = Repomd.read(target.repodata().resolve(Repomd.FILE_NAME));
+            published = Repomd.read(target.repodata().resolve(Repomd.FILE_NAME)).withKnownChecksums();
         } catch (IOException e) {
             return null;
         }
@@ -115,8 +115,8 @@ public final class RepoCreator {
         }
         for (RepomdRecord r : published.records()) {
             boolean suffix = r.type().equals("group") || r.href().endsWith(options.compression().suffix());
-            if (r.checksumType() != options.checksumType() || !suffix || !Files.isRegularFile(target.repodata()
-                    .getParent().resolve(r.href()))) {
+            boolean present = Files.isRegularFile(target.repodata().getParent().resolve(r.href()));
+            if (r.knownChecksumType().orElse(null) != options.checksumType() || !suffix || !present) {
                 return null;
             }
         }

@@ -3,6 +3,8 @@ package io.xsbuild.snapshot;
 import io.xsbuild.iso.IsoEntry;
 import io.xsbuild.iso.IsoException;
 import io.xsbuild.iso.IsoImage;
+import io.xsbuild.repo.repomd.Repomd;
+import io.xsbuild.repo.repomd.RepomdRecord;
 import io.xsbuild.repo.write.GroupRecords;
 import org.tukaani.xz.XZInputStream;
 
@@ -31,21 +33,31 @@ public record GroupFile(String source, byte[] xml) {
     static final int MAX_STORED = 64 << 20;
     static final int MAX_XML = 256 << 20;
 
-    /** The comps file of the image's root repository, if its repomd.xml names one. */
-    public static Optional<GroupFile> read(IsoImage iso) throws IsoException, IsoMetadataException {
-        Optional<byte[]> repomd = iso.readFile(RepoMd.FILE, MAX_STORED);
-        if (repomd.isEmpty()) {
-            return Optional.empty();
+    /** Group records in the order they are preferred: uncompressed first, then by how common the compression is. */
+    static final List<String> TYPES = List.of("group", "group_gz", "group_xz");
+
+    /** The record of the comps file: the uncompressed group record if there is one, else a compressed one this reader opens. */
+    public static Optional<RepomdRecord> record(Repomd repomd) {
+        for (String type : TYPES) {
+            Optional<RepomdRecord> r = repomd.record(type);
+            if (r.isPresent()) {
+                return r;
+            }
         }
-        Optional<RepoMd.Record> group = RepoMd.parse(iso.path(), repomd.get()).group();
+        return Optional.empty();
+    }
+
+    /** The comps file of the image whose repomd.xml is {@code repomd}, if it names one. */
+    public static Optional<GroupFile> read(IsoImage iso, Repomd repomd) throws IsoException, IsoMetadataException {
+        Optional<RepomdRecord> group = record(repomd);
         return group.isEmpty() ? Optional.empty() : Optional.of(read(iso, group.get()));
     }
 
     /** The comps file {@code record} (a group, group_gz or group_xz record of the image's repomd.xml) names. */
-    public static GroupFile read(IsoImage iso, RepoMd.Record record) throws IsoException, IsoMetadataException {
+    public static GroupFile read(IsoImage iso, RepomdRecord record) throws IsoException, IsoMetadataException {
         String path = safeHref(iso, record.href());
         IsoEntry entry = iso.find(path).filter(IsoEntry::isFile)
-                .orElseThrow(() -> new IsoMetadataException(iso.path(), RepoMd.FILE, "the " + record.type() + " record names "
+                .orElseThrow(() -> new IsoMetadataException(iso.path(), Repomd.PATH, "the " + record.type() + " record names "
                         + record.href() + ", which the image does not hold"));
         byte[] stored = iso.readAllBytes(entry, MAX_STORED);
         verify(iso, path, stored, record.checksumType(), record.checksum());
@@ -64,12 +76,12 @@ public record GroupFile(String source, byte[] xml) {
     /** The href as a path inside the image: relative, "." parts dropped, never climbing. */
     private static String safeHref(IsoImage iso, String href) throws IsoMetadataException {
         if (href.startsWith("/") || href.contains("://")) {
-            throw new IsoMetadataException(iso.path(), RepoMd.FILE, "the location " + href + " is not inside the image");
+            throw new IsoMetadataException(iso.path(), Repomd.PATH, "the location " + href + " is not inside the image");
         }
         List<String> parts = new ArrayList<>();
         for (String part : href.split("/")) {
             if (part.equals("..")) {
-                throw new IsoMetadataException(iso.path(), RepoMd.FILE, "the location " + href + " leads out of the repository");
+                throw new IsoMetadataException(iso.path(), Repomd.PATH, "the location " + href + " leads out of the repository");
             }
             if (!part.isEmpty() && !part.equals(".")) {
                 parts.add(part);
@@ -86,7 +98,7 @@ public record GroupFile(String source, byte[] xml) {
             case "sha384" -> "SHA-384";
             case "sha512" -> "SHA-512";
             case "md5" -> "MD5";
-            default -> throw new IsoMetadataException(iso.path(), RepoMd.FILE, "unknown checksum type '" + type + "' for " + path);
+            default -> throw new IsoMetadataException(iso.path(), Repomd.PATH, "unknown checksum type '" + type + "' for " + path);
         };
         String actual;
         try {

@@ -4,6 +4,9 @@ import io.xsbuild.iso.IsoEntry;
 import io.xsbuild.iso.IsoException;
 import io.xsbuild.iso.IsoImage;
 import io.xsbuild.iso.IsoVolume;
+import io.xsbuild.repo.repomd.Repomd;
+import io.xsbuild.repo.repomd.RepomdException;
+import io.xsbuild.repo.repomd.RepomdRecord;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,11 +20,11 @@ import java.util.Optional;
  * its own repodata and comps, its legacy repositories.
  *
  * @param treeInfo the parsed {@code .treeinfo}, or null when the image has none
- * @param repoMd   the parsed {@code repodata/repomd.xml}, or null when the image has none
+ * @param repomd   the parsed {@code repodata/repomd.xml}, or null when the image has none
  * @param legacy   the repositories of the layout of XenServer 7.0 and earlier, if any
  * @param rpms     every regular file named {@code *.rpm}, in walk order
  */
-public record IsoContent(Path iso, IsoVolume volume, Kind kind, ProductInfo product, TreeInfo treeInfo, RepoMd repoMd,
+public record IsoContent(Path iso, IsoVolume volume, Kind kind, ProductInfo product, TreeInfo treeInfo, Repomd repomd,
                          List<LegacyRepository> legacy, List<IsoEntry> rpms) {
 
     /** Whether the image carries binary packages, source packages, both or neither. */
@@ -44,16 +47,30 @@ public record IsoContent(Path iso, IsoVolume volume, Kind kind, ProductInfo prod
         }
         Optional<byte[]> treeInfoBytes = iso.readFile(TreeInfo.FILE, MAX_METADATA);
         TreeInfo treeInfo = treeInfoBytes.isPresent() ? TreeInfo.parse(iso.path(), treeInfoBytes.get()) : null;
-        Optional<byte[]> repoMdBytes = iso.readFile(RepoMd.FILE, MAX_METADATA);
-        RepoMd repoMd = repoMdBytes.isPresent() ? RepoMd.parse(iso.path(), repoMdBytes.get()) : null;
+        Repomd repomd = readRepomd(iso).orElse(null);
         List<LegacyRepository> legacy = LegacyLayout.read(iso);
         ProductInfo product = (treeInfo == null ? ProductInfo.UNKNOWN : treeInfo.product()).or(legacyProduct(legacy));
-        return new IsoContent(iso.path(), iso.volume(), kind(rpms), product, treeInfo, repoMd, legacy, rpms);
+        return new IsoContent(iso.path(), iso.volume(), kind(rpms), product, treeInfo, repomd, legacy, rpms);
+    }
+
+    /** The image's own {@code repodata/repomd.xml}, parsed, if it has one. */
+    public static Optional<Repomd> readRepomd(IsoImage iso) throws IsoException, IsoMetadataException {
+        Optional<byte[]> bytes = iso.readFile(Repomd.PATH, MAX_METADATA);
+        return bytes.isEmpty() ? Optional.empty() : Optional.of(parseRepomd(iso.path(), bytes.get()));
+    }
+
+    /** The repomd.xml {@code xml} of the image {@code iso}; what is wrong with it is named with the image. */
+    static Repomd parseRepomd(Path iso, byte[] xml) throws IsoMetadataException {
+        try {
+            return Repomd.parse(iso + ":" + Repomd.PATH, xml);
+        } catch (RepomdException e) {
+            throw new IsoMetadataException(iso, Repomd.PATH, e.problem(), e);
+        }
     }
 
     /** The comps record of the image's own repodata, if it has one. */
-    public Optional<RepoMd.Record> group() {
-        return repoMd == null ? Optional.empty() : repoMd.group();
+    public Optional<RepomdRecord> group() {
+        return repomd == null ? Optional.empty() : GroupFile.record(repomd);
     }
 
     public List<IsoEntry> sourceRpms() {

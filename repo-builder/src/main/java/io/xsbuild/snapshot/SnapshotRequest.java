@@ -94,8 +94,9 @@ public record SnapshotRequest(List<SnapshotIso> isos, Path outDir, String snapsh
             return this;
         }
 
+        /** What every run that publishes repodata is told (createrepo_c's defaults unless given). */
         public Builder options(RepoOptions value) {
-            options = value;
+            options = Objects.requireNonNull(value, "options");
             return this;
         }
 

@@ -214,6 +214,23 @@ class RepoCreatorTest {
     }
 
     @Test
+    void updateReusesNoMetadataFileOfAChecksumTypeItDoesNotWrite() throws Exception {
+        TestData.copyAll(tmp);
+        create(RepoCreateRequest.defaults(tmp));
+        Path repomd = tmp.resolve("repodata/repomd.xml");
+        String md5Other = Files.readString(repomd)
+                .replaceFirst("(?s)(<data type=\"other\">\\s*<checksum type=\")sha256", "$1md5");
+        Files.writeString(repomd, md5Other);
+        assertThat(Repomd.read(repomd).record("other").orElseThrow().checksumType()).isEqualTo("md5");
+        RepoCreateResult update = create(RepoCreateRequest.builder(tmp)
+                .options(RepoOptions.builder().update(true).build()).build());
+        assertThat(update.reused()).isZero();
+        assertThat(update.read()).isEqualTo(12);
+        assertThat(events.warnings).anySatisfy(w -> assertThat(w).startsWith("Cannot reuse").contains("no other metadata"));
+        assertThat(Files.readString(repomd)).doesNotContain("md5");
+    }
+
+    @Test
     void updateWithUnreadablePublishedMetadataReadsEveryPackage() throws Exception {
         TestData.copyAll(tmp);
         create(RepoCreateRequest.defaults(tmp));

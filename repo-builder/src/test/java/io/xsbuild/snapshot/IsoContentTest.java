@@ -3,6 +3,7 @@ package io.xsbuild.snapshot;
 import io.xsbuild.iso.IsoEntry;
 import io.xsbuild.iso.IsoImage;
 import io.xsbuild.iso.IsoTools;
+import io.xsbuild.repo.repomd.Repomd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +63,7 @@ class IsoContentTest {
             assertThat(content.legacy()).isEmpty();
             assertThat(content.group()).hasValueSatisfying(g -> assertThat(g.type()).isEqualTo("group"));
 
-            GroupFile comps = GroupFile.read(image).orElseThrow();
+            GroupFile comps = GroupFile.read(image, content.repomd()).orElseThrow();
             assertThat(comps.source()).startsWith("repodata/").endsWith("-comps.xml");
             assertThat(new String(comps.xml(), StandardCharsets.UTF_8)).isEqualTo(COMPS);
         }
@@ -71,11 +72,11 @@ class IsoContentTest {
     @Test
     void decompressesTheGroupFileWhenOnlyTheCompressedOneIsListedAndChecksIt() throws Exception {
         Path src = binpkg(tree("gz"));
-        Path repomd = src.resolve(RepoMd.FILE);
+        Path repomd = src.resolve(Repomd.PATH);
         String xml = Files.readString(repomd);
         Files.writeString(repomd, xml.replaceAll("(?s)<data type=\"group\">.*?</data>", ""));
         try (IsoImage image = IsoImage.open(IsoTools.makeIso(src, dir.resolve("gz.iso")))) {
-            GroupFile comps = GroupFile.read(image).orElseThrow();
+            GroupFile comps = GroupFile.read(image, IsoContent.read(image).repomd()).orElseThrow();
             assertThat(comps.source()).endsWith("-comps.xml.gz");
             assertThat(new String(comps.xml(), StandardCharsets.UTF_8)).isEqualTo(COMPS);
         }
@@ -84,9 +85,40 @@ class IsoContentTest {
         assertThat(gz.find()).isTrue();
         Files.write(src.resolve(gz.group(1)), new byte[] {1, 2, 3});
         try (IsoImage image = IsoImage.open(IsoTools.makeIso(src, dir.resolve("tampered.iso")))) {
-            IsoMetadataException e = catchThrowableOfType(IsoMetadataException.class, () -> GroupFile.read(image));
+            IsoMetadataException e = catchThrowableOfType(IsoMetadataException.class,
+                    () -> GroupFile.read(image, IsoContent.read(image).repomd()));
             assertThat(e.getMessage()).contains("tampered.iso").contains(gz.group(1)).contains("but repomd.xml says");
         }
+    }
+
+    @Test
+    void checksGroupRecordsOfChecksumTypesXsbuildDoesNotWrite() throws Exception {
+        Path src = binpkg(tree("md5"));
+        Path repomd = src.resolve(Repomd.PATH);
+        String xml = Files.readString(repomd).replaceAll("(?s)<data type=\"group\">.*?</data>", "");
+        Matcher gz = Pattern.compile("href=\"(repodata/[^\"]*comps.xml.gz)\"").matcher(xml);
+        assertThat(gz.find()).isTrue();
+        String md5 = hex("MD5", Files.readAllBytes(src.resolve(gz.group(1))));
+        String sha224 = hex("SHA-224", COMPS.getBytes(StandardCharsets.UTF_8));
+        String record = "<data type=\"group_gz\"><checksum type=\"md5\">" + md5 + "</checksum>"
+                + "<open-checksum type=\"sha224\">" + sha224 + "</open-checksum><location href=\"" + gz.group(1) + "\"/></data>";
+        Files.writeString(repomd, xml.replaceAll("(?s)<data type=\"group_gz\">.*?</data>", record));
+        try (IsoImage image = IsoImage.open(IsoTools.makeIso(src, dir.resolve("md5.iso")))) {
+            GroupFile comps = GroupFile.read(image, IsoContent.read(image).repomd()).orElseThrow();
+            assertThat(new String(comps.xml(), StandardCharsets.UTF_8)).isEqualTo(COMPS);
+        }
+
+        String wrong = record.replace(sha224, "0" + sha224.substring(1));
+        Files.writeString(repomd, xml.replaceAll("(?s)<data type=\"group_gz\">.*?</data>", wrong));
+        try (IsoImage image = IsoImage.open(IsoTools.makeIso(src, dir.resolve("wrong.iso")))) {
+            IsoMetadataException e = catchThrowableOfType(IsoMetadataException.class,
+                    () -> GroupFile.read(image, IsoContent.read(image).repomd()));
+            assertThat(e.getMessage()).contains("wrong.iso").contains("sha224 is " + sha224 + " but repomd.xml says");
+        }
+    }
+
+    private static String hex(String algorithm, byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm).digest(bytes));
     }
 
     @Test
@@ -101,7 +133,7 @@ class IsoContentTest {
             assertThat(content.sourceRpms()).extracting(IsoEntry::path).contains("a/b/c/d/e/f/g/h/i/deep-1.0-1.src.rpm");
             assertThat(content.binaryRpms()).isEmpty();
             assertThat(content.treeInfo()).isNull();
-            assertThat(content.repoMd()).isNull();
+            assertThat(content.repomd()).isNull();
             assertThat(content.group()).isEmpty();
             assertThat(content.product()).isEqualTo(ProductInfo.UNKNOWN);
         }

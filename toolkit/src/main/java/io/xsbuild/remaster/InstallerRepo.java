@@ -13,6 +13,7 @@ import io.xsbuild.repo.BadPackagesException;
 import io.xsbuild.repo.PackageOrder;
 import io.xsbuild.repo.PackagePipeline;
 import io.xsbuild.repo.RepodataTarget;
+import io.xsbuild.repo.repomd.Repomd;
 import io.xsbuild.repo.repomd.RepomdRecord;
 import io.xsbuild.repo.write.RepodataWriter;
 import io.xsbuild.rpm.BadPackageException;
@@ -21,8 +22,8 @@ import io.xsbuild.rpm.FileEntry;
 import io.xsbuild.rpm.RpmPackage;
 import io.xsbuild.rpm.RpmReader;
 import io.xsbuild.snapshot.GroupFile;
+import io.xsbuild.snapshot.IsoContent;
 import io.xsbuild.snapshot.IsoMetadataException;
-import io.xsbuild.snapshot.RepoMd;
 
 import javax.xml.stream.XMLStreamException;
 import java.io.IOException;
@@ -92,8 +93,8 @@ final class InstallerRepo {
 
     /** Refuses an image without a repository to add packages to, before anything is done. */
     void check() throws XsbuildException {
-        if (image.find(RepoMd.FILE).filter(IsoEntry::isFile).isEmpty()) {
-            throw new UsageException(image.path() + " has no " + RepoMd.FILE + ", so no repository to add packages to",
+        if (image.find(Repomd.PATH).filter(IsoEntry::isFile).isEmpty()) {
+            throw new UsageException(image.path() + " has no " + Repomd.PATH + ", so no repository to add packages to",
                     "give an installer ISO (its root holds .treeinfo, Packages/ and repodata/)");
         }
     }
@@ -213,15 +214,14 @@ final class InstallerRepo {
 
     /** The image's comps file, read and checked as the snapshot importer reads it; other metadata is named in a warning. */
     private byte[] groupFile(List<String> warnings) throws IsoException, IsoMetadataException {
-        byte[] repomd = image.readFile(RepoMd.FILE, 64 << 20).orElseThrow();
-        RepoMd parsed = RepoMd.parse(image.path(), repomd);
+        Repomd parsed = IsoContent.readRepomd(image).orElseThrow();
         Set<String> known = Set.of("primary", "filelists", "other", "group", "group_gz", "group_xz", "primary_db",
                 "filelists_db", "other_db");
-        List<String> dropped = parsed.records().stream().map(RepoMd.Record::type).filter(t -> !known.contains(t)).toList();
+        List<String> dropped = parsed.records().stream().map(RepomdRecord::type).filter(t -> !known.contains(t)).toList();
         if (!dropped.isEmpty()) {
             warnings.add(image.path() + ": the repodata's " + String.join(", ", dropped) + " metadata is not published again");
         }
-        Optional<GroupFile> group = GroupFile.read(image);
+        Optional<GroupFile> group = GroupFile.read(image, parsed);
         if (group.isEmpty()) {
             warnings.add(image.path() + " has no comps group in its repodata: the installer installs the groups "
                     + String.join(" and ", INSTALLER_GROUPS) + ", so it installs nothing from this repository");

@@ -75,7 +75,7 @@ public final class PublishedPackages implements AutoCloseable {
 
     /** Opens the metadata {@code repodata/repomd.xml} under {@code repoDir} names. */
     public static PublishedPackages open(Path repoDir) throws IOException {
-        Repomd repomd = Repomd.read(repoDir.resolve("repodata").resolve(Repomd.FILE_NAME));
+        Repomd repomd = Repomd.read(repoDir.resolve(Repomd.PATH)).withKnownChecksums();
         List<Entries> opened = new ArrayList<>();
         try {
             for (MetadataType type : MetadataType.values()) {

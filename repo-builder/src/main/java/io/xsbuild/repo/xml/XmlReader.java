@@ -9,7 +9,7 @@ import java.util.Arrays;
  * A small pull parser for repodata documents: UTF-8, elements, attributes in either quote, text,
  * the five predefined entities and character references, CDATA sections, comments and processing
  * instructions. A document type declaration, another encoding or anything malformed is an
- * {@link IOException}, and the caller reads packages afresh instead of reusing their metadata.
+ * {@link MalformedXmlException}, and the caller reads packages afresh instead of reusing their metadata.
  * Repodata is megabytes of this one shape: a general-purpose parser costs more to load, start and
  * compile than it spends parsing it.
  */
@@ -161,8 +161,8 @@ public final class XmlReader implements AutoCloseable {
         }
     }
 
-    public IOException broken(String problem) {
-        return new IOException(file + " is not metadata xsbuild can read: " + problem);
+    public MalformedXmlException broken(String problem) {
+        return new MalformedXmlException(file, problem);
     }
 
     private void startTag() throws IOException {
