@@ -13,4 +13,9 @@ public class FailedException extends XsbuildException {
     public FailedException(String message, Throwable cause) {
         this(message, null, cause);
     }
+
+    /** A message and hint that may name settings; {@code hint} and {@code cause} may be null. */
+    public FailedException(Phrase message, Phrase hint, Throwable cause) {
+        super(Kind.FAILED, message, hint, cause);
+    }
 }

@@ -9,4 +9,9 @@ public class UsageException extends XsbuildException {
     public UsageException(String message) {
         this(message, null);
     }
+
+    /** A message and hint that may name settings; {@code hint} may be null. */
+    public UsageException(Phrase message, Phrase hint) {
+        super(Kind.USAGE, message, hint, null);
+    }
 }

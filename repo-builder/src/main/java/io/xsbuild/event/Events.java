@@ -1,5 +1,6 @@
 package io.xsbuild.event;
 
+import io.xsbuild.error.Phrase;
 /**
  * What the engine tells the world while it works. The engine never prints: it calls these methods,
  * and the command line renders them (progress bars on a terminal, plain lines in CI, nothing but the
@@ -11,6 +12,15 @@ public interface Events {
 
     /** A message for the user. */
     void log(Level level, String message);
+
+    /**
+     * A message for the user that names settings: the command line names them by their flags;
+     * anyone else gets the message with their field names. Implementations that pass events on
+     * pass this one on as it is.
+     */
+    default void log(Level level, Phrase message) {
+        log(level, message.toString());
+    }
 
     /** Progress of a long task; {@code total} is negative when unknown. */
     default void progress(Progress progress) {
@@ -32,6 +42,10 @@ public interface Events {
     }
 
     default void warn(String message) {
+        log(Level.WARN, message);
+    }
+
+    default void warn(Phrase message) {
         log(Level.WARN, message);
     }
 

@@ -1,5 +1,8 @@
 package io.xsbuild.io;
 
+import io.xsbuild.error.Phrase;
+import io.xsbuild.error.Setting;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -40,19 +43,19 @@ public final class Directories {
     }
 
     /**
-     * Why {@code dir} cannot be made or used as a directory, given as {@code option} for {@code what},
-     * or null when it can: it, or a directory above it, is a file. "--out /srv/x is a file, not a
+     * Why {@code dir} cannot be made or used as a directory, given as {@code setting} for {@code what},
+     * or null when it can: it, or a directory above it, is a file. "outDir /srv/x is a file, not a
      * directory: give a directory for the repository (it is made if missing)".
      */
-    public static String notADirectory(Path dir, String option, String what) {
+    public static Phrase notADirectory(Path dir, Setting setting, String what) {
         Path absolute = dir.toAbsolutePath();
         for (Path p = absolute; p != null; p = p.getParent()) {
             if (Files.exists(p)) {
                 if (Files.isDirectory(p)) {
                     return null;
                 }
-                return option + " " + absolute + (p.equals(absolute) ? "" : ": " + p) + " is a file, not a directory: "
-                        + "give a directory for " + what + " (it is made if missing)";
+                return Phrase.of(setting, " ", absolute, p.equals(absolute) ? "" : ": " + p,
+                        " is a file, not a directory: give a directory for ", what, " (it is made if missing)");
             }
         }
         return null;

@@ -1,5 +1,6 @@
 package io.xsbuild.repo;
 
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.rpm.BadPackageException;
 
@@ -21,14 +22,17 @@ public final class BadPackagesException extends XsbuildException {
      * @param outcome what was therefore not done ("snapshot 58 not published")
      */
     public BadPackagesException(String where, String outcome, List<BadPackageException> packages) {
-        super(Kind.FAILED, message(where, outcome, packages),
-                "fix or remove " + (packages.size() == 1 ? "it" : "them") + ", or pass --skip-bad to publish without "
-                        + (packages.size() == 1 ? "it" : "them"));
+        super(Kind.FAILED, Phrase.of(message(where, outcome, packages)), Phrase.of("fix or remove ", them(packages),
+                ", or pass ", RepoOptions.Field.SKIP_BAD, " to publish without ", them(packages)), null);
         this.packages = List.copyOf(packages);
     }
 
     public List<BadPackageException> packages() {
         return packages;
+    }
+
+    private static String them(List<BadPackageException> packages) {
+        return packages.size() == 1 ? "it" : "them";
     }
 
     private static String message(String where, String outcome, List<BadPackageException> packages) {

@@ -1,5 +1,7 @@
 package io.xsbuild.repo;
 
+import io.xsbuild.error.Setting;
+
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -15,6 +17,9 @@ import java.util.Objects;
  */
 public record RepoCreateRequest(Path packagesDir, Path outDir, RepoOptions options, int retainOldMetadata,
                                 Path groupFile) {
+
+    /** The fields messages name. */
+    public enum Field implements Setting { OUT_DIR, RETAIN_OLD_METADATA, GROUP_FILE }
 
     public RepoCreateRequest {
         Objects.requireNonNull(packagesDir, "packagesDir");

@@ -1,6 +1,7 @@
 package io.xsbuild.repo;
 
 import io.xsbuild.error.FailedException;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
@@ -140,12 +141,13 @@ public final class RepoCreator {
         try {
             xml = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UsageException("--groupfile " + file + " cannot be read: " + e.getMessage(), "give a readable comps XML file");
+            throw new UsageException(Phrase.of(RepoCreateRequest.Field.GROUP_FILE, " ", file, " cannot be read: ", e.getMessage()),
+                    Phrase.of("give a readable comps XML file"));
         }
         String problem = GroupRecords.notComps(xml);
         if (problem != null) {
-            throw new UsageException("--groupfile " + file + " is not comps XML: " + problem,
-                    "give a comps file (<comps> with <group> elements), as yum and dnf read");
+            throw new UsageException(Phrase.of(RepoCreateRequest.Field.GROUP_FILE, " ", file, " is not comps XML: ", problem),
+                    Phrase.of("give a comps file (<comps> with <group> elements), as yum and dnf read"));
         }
         return xml;
     }
@@ -154,15 +156,17 @@ public final class RepoCreator {
         if (!Files.isDirectory(r.packagesDir())) {
             throw new UsageException(r.packagesDir() + " is not a directory", "give the directory that holds the packages");
         }
-        String outProblem = Directories.notADirectory(r.outDir(), "--out", "the repository");
+        Phrase outProblem = Directories.notADirectory(r.outDir(), RepoCreateRequest.Field.OUT_DIR, "the repository");
         if (outProblem != null) {
-            throw new UsageException(outProblem);
+            throw new UsageException(outProblem, null);
         }
         if (r.retainOldMetadata() < 0) {
-            throw new UsageException("--retain-old-md " + r.retainOldMetadata() + " is not a count", "give 0 or more");
+            throw new UsageException(Phrase.of(RepoCreateRequest.Field.RETAIN_OLD_METADATA, " ", r.retainOldMetadata(),
+                    " is not a count"), Phrase.of("give 0 or more"));
         }
         if (r.groupFile() != null && !Files.isRegularFile(r.groupFile())) {
-            throw new UsageException("No group file at " + r.groupFile(), "give the comps XML file to publish with --groupfile");
+            throw new UsageException(Phrase.of("No group file at ", r.groupFile()),
+                    Phrase.of("give the comps XML file to publish with ", RepoCreateRequest.Field.GROUP_FILE));
         }
         r.options().check();
     }

@@ -1,5 +1,6 @@
 package io.xsbuild.repo;
 
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.XsbuildException;
 
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.nio.file.Path;
 public final class RepoLockedException extends XsbuildException {
     /** @param published what the other run is publishing (a repodata/ directory, a directory of snapshots) */
     public RepoLockedException(Path published, Path lockFile) {
-        super(Kind.FAILED, "another run is publishing " + published + " (it holds " + lockFile + ")",
-                "wait for it to finish, or pass --wait to queue behind it");
+        super(Kind.FAILED, Phrase.of("another run is publishing ", published, " (it holds ", lockFile, ")"),
+                Phrase.of("wait for it to finish, or pass ", RepoOptions.Field.WAIT_FOR_LOCK, " to queue behind it"), null);
     }
 }

@@ -1,5 +1,7 @@
 package io.xsbuild.repo;
 
+import io.xsbuild.error.Phrase;
+import io.xsbuild.error.Setting;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.event.Events;
 import io.xsbuild.io.ChecksumType;
@@ -30,6 +32,9 @@ public record RepoOptions(String baseUrl, int changelogLimit, ChecksumType check
 
     public static final int DEFAULT_CHANGELOG_LIMIT = 10;
 
+    /** The options messages name. */
+    public enum Field implements Setting { BASE_URL, CHANGELOG_LIMIT, WORKERS, SKIP_BAD, WAIT_FOR_LOCK }
+
     public RepoOptions {
         baseUrl = Objects.requireNonNullElse(baseUrl, "");
         Objects.requireNonNull(checksumType, "checksumType");
@@ -46,17 +51,18 @@ public record RepoOptions(String baseUrl, int changelogLimit, ChecksumType check
         return new Builder();
     }
 
-    /** Fails with a usage error naming the option unless the values can be used. */
+    /** Fails with a usage error naming the option and its value unless the values can be used. */
     public void check() throws UsageException {
         if (workers < 1) {
-            throw new UsageException("--workers " + workers + " is not a number of workers", "give 1 or more");
+            throw new UsageException(Phrase.of(Field.WORKERS, " ", workers, " is not a number of workers"),
+                    Phrase.of("give 1 or more"));
         }
         if (changelogLimit < -1) {
-            throw new UsageException("--changelog-limit " + changelogLimit + " is not a limit",
-                    "give 0 or more entries, or -1 for all");
+            throw new UsageException(Phrase.of(Field.CHANGELOG_LIMIT, " ", changelogLimit, " is not a limit"),
+                    Phrase.of("give 0 or more entries, or -1 for all"));
         }
         if (HeaderText.forbiddenCharacter(baseUrl) >= 0) {
-            throw new UsageException("--baseurl contains a control character", "give a URL");
+            throw new UsageException(Phrase.of(Field.BASE_URL, " contains a control character"), Phrase.of("give a URL"));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.xsbuild.snapshot;
 
+import io.xsbuild.error.Phrase;
+import io.xsbuild.error.Setting;
 import io.xsbuild.error.UsageException;
 
 import java.util.ArrayList;
@@ -24,7 +26,8 @@ final class FileNameFilter {
     }
 
     static FileNameFilter of(List<String> include, List<String> exclude) throws UsageException {
-        return new FileNameFilter(patterns("--include", include), patterns("--exclude", exclude));
+        return new FileNameFilter(patterns(SnapshotRequest.Field.INCLUDE, include),
+                patterns(SnapshotRequest.Field.EXCLUDE, exclude));
     }
 
     boolean accepts(String fileName) {
@@ -32,12 +35,12 @@ final class FileNameFilter {
                 && exclude.stream().noneMatch(p -> p.matcher(fileName).matches());
     }
 
-    private static List<Pattern> patterns(String option, List<String> globs) throws UsageException {
+    private static List<Pattern> patterns(Setting option, List<String> globs) throws UsageException {
         List<Pattern> patterns = new ArrayList<>();
         for (String glob : globs) {
             if (glob.isEmpty() || glob.contains("/")) {
-                throw new UsageException(option + " '" + glob + "' cannot match a file name",
-                        "give a glob for package file names, such as '*.src.rpm' or 'xen-*'");
+                throw new UsageException(Phrase.of(option, " '", glob, "' cannot match a file name"),
+                        Phrase.of("give a glob for package file names, such as '*.src.rpm' or 'xen-*'"));
             }
             String problem = null;
             String regex = null;
@@ -47,7 +50,8 @@ final class FileNameFilter {
                 problem = e.getMessage();
             }
             if (problem != null) {
-                throw new UsageException(option + " '" + glob + "' is not a glob: " + problem, "use *, ?, [a-z] and {a,b}");
+                throw new UsageException(Phrase.of(option, " '", glob, "' is not a glob: ", problem),
+                        Phrase.of("use *, ?, [a-z] and {a,b}"));
             }
             patterns.add(Pattern.compile(regex, Pattern.DOTALL));
         }

@@ -1,6 +1,7 @@
 package io.xsbuild.snapshot;
 
 import io.xsbuild.error.FailedException;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
@@ -111,7 +112,7 @@ public final class SnapshotCreator {
     /**
      * Brings the packages into the staged snapshot and publishes its repodata (the images' comps
      * file and distribution with it), each image read once, front to back, for its packages and its
-     * SHA-256. Bad packages stop it unless --skip-bad, and so does an empty selection;
+     * SHA-256. Bad packages stop it unless {@code skipBad}, and so does an empty selection;
      * {@code unpublished} says what is then not done, {@code from} where the packages were.
      */
     private Imported importPackages(SnapshotRequest request, List<OpenIso> isos, List<IsoPackage> packages,
@@ -131,8 +132,9 @@ public final class SnapshotCreator {
                     throw new BadPackagesException(from, unpublished, totals.bad());
                 }
                 if (totals.written() == 0) {
-                    throw new FailedException("No package of " + from + " is left to publish: " + unpublished,
-                            "check --include, --exclude and --whitelist", null);
+                    throw new FailedException(Phrase.of("No package of ", from, " is left to publish: ", unpublished),
+                            Phrase.of("check ", SnapshotRequest.Field.INCLUDE, ", ", SnapshotRequest.Field.EXCLUDE, " and ",
+                                    SnapshotRequest.Field.WHITELIST), null);
                 }
                 records = new ArrayList<>(writer.finish());
             }
@@ -187,7 +189,7 @@ public final class SnapshotCreator {
                 group == null ? null : group.source(), repomd.distros());
     }
 
-    /** What the snapshot's name was made of, when --snapshot did not give it; else null. */
+    /** What the snapshot's name was made of, when the request did not give it; else null. */
     private static String nameOrigin(SnapshotRequest request, ProductInfo product, String name) {
         if (request.snapshot() != null) {
             return null;
@@ -199,7 +201,7 @@ public final class SnapshotCreator {
 
     private static void validate(SnapshotRequest r) throws UsageException {
         if (r.isos().isEmpty()) {
-            throw new UsageException("no ISO to publish", "give one or more --iso");
+            throw new UsageException(Phrase.of("no ISO to publish"), Phrase.of("give one or more ", SnapshotRequest.Field.ISOS));
         }
         for (SnapshotIso iso : r.isos()) {
             if (!Files.isRegularFile(iso.file())) {
@@ -207,15 +209,16 @@ public final class SnapshotCreator {
                         "give the path of an ISO image");
             }
         }
-        String outProblem = Directories.notADirectory(r.outDir(), "--out", "the snapshots");
+        Phrase outProblem = Directories.notADirectory(r.outDir(), SnapshotRequest.Field.OUT_DIR, "the snapshots");
         if (outProblem != null) {
-            throw new UsageException(outProblem);
+            throw new UsageException(outProblem, null);
         }
         if (r.snapshot() != null) {
             SnapshotName.of(r.snapshot(), ProductInfo.UNKNOWN, LocalDate.now());
         }
         if (r.keep() < 0) {
-            throw new UsageException("--keep " + r.keep() + " is not a count", "give 1 or more snapshots to keep, or 0 for all");
+            throw new UsageException(Phrase.of(SnapshotRequest.Field.KEEP, " ", r.keep(), " is not a count"),
+                    Phrase.of("give 1 or more snapshots to keep, or 0 for all"));
         }
         r.options().check();
     }

@@ -1,5 +1,6 @@
 package io.xsbuild.snapshot;
 
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.UsageException;
 
 import java.time.LocalDate;
@@ -20,8 +21,9 @@ final class SnapshotName {
     static String of(String requested, ProductInfo product, LocalDate today) throws UsageException {
         if (requested != null) {
             if (!VALID.matcher(requested).matches() || requested.equals(Snapshots.CURRENT)) {
-                throw new UsageException("--snapshot '" + requested + "' cannot name a snapshot directory",
-                        "give letters, digits, '.', '_', '+' and '-' (not 'current'), starting with a letter or digit");
+                throw new UsageException(Phrase.of(SnapshotRequest.Field.SNAPSHOT, " '", requested,
+                        "' cannot name a snapshot directory"),
+                        Phrase.of("give letters, digits, '.', '_', '+' and '-' (not 'current'), starting with a letter or digit"));
             }
             return requested;
         }

@@ -1,5 +1,6 @@
 package io.xsbuild.snapshot;
 
+import io.xsbuild.error.Setting;
 import io.xsbuild.repo.RepoOptions;
 
 import java.nio.file.Path;
@@ -24,6 +25,9 @@ import java.util.Objects;
  */
 public record SnapshotRequest(List<SnapshotIso> isos, Path outDir, String snapshot, int keep, List<String> include,
                               List<String> exclude, Path whitelist, RepoOptions options) {
+
+    /** The fields messages name. */
+    public enum Field implements Setting { ISOS, OUT_DIR, SNAPSHOT, KEEP, INCLUDE, EXCLUDE, WHITELIST }
 
     public SnapshotRequest {
         isos = List.copyOf(isos);

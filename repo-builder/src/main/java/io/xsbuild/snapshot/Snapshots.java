@@ -1,6 +1,7 @@
 package io.xsbuild.snapshot;
 
 import io.xsbuild.error.FailedException;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
@@ -84,16 +85,18 @@ final class Snapshots implements AutoCloseable {
     void checkPublishable(String name, String derivedFrom) throws XsbuildException, IOException {
         Path link = dir.resolve(CURRENT);
         if (Files.exists(link, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(link)) {
-            throw new UsageException(link + " is not a symbolic link", "give a directory of snapshots, or an empty one, to --out");
+            throw new UsageException(Phrase.of(link, " is not a symbolic link"),
+                    Phrase.of("give a directory of snapshots, or an empty one, to ", SnapshotRequest.Field.OUT_DIR));
         }
         Path target = dir.resolve(name);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !published(target)) {
             if (derivedFrom != null) {
-                throw new FailedException("The snapshot's name " + name + ", from " + derivedFrom + ", is taken: "
-                        + target + " exists and is not a snapshot xsbuild published", "name the snapshot with --snapshot NAME", null);
+                throw new FailedException(Phrase.of("The snapshot's name ", name, ", from ", derivedFrom, ", is taken: ",
+                        target, " exists and is not a snapshot xsbuild published"),
+                        Phrase.of("name the snapshot with ", SnapshotRequest.Field.SNAPSHOT, " NAME"), null);
             }
-            throw new UsageException(target + " exists and is not a snapshot xsbuild published",
-                    "give another --snapshot NAME or --out DIR");
+            throw new UsageException(Phrase.of(target, " exists and is not a snapshot xsbuild published"),
+                    Phrase.of("give another ", SnapshotRequest.Field.SNAPSHOT, " NAME or ", SnapshotRequest.Field.OUT_DIR, " DIR"));
         }
     }
 
@@ -186,8 +189,8 @@ final class Snapshots implements AutoCloseable {
         }
         foreign.sort(Comparator.naturalOrder());
         for (Path other : foreign) {
-            events.warn("left " + other + " in place: its " + SnapshotLayout.INFO + " is not one xsbuild wrote for it, "
-                    + "so --keep neither counts nor removes it");
+            events.warn(Phrase.of("left ", other, " in place: its ", SnapshotLayout.INFO, " is not one xsbuild wrote for it, "
+                    + "so ", SnapshotRequest.Field.KEEP, " neither counts nor removes it"));
         }
         snapshots.sort(Comparator.comparingLong(Snapshots::written).reversed()
                 .thenComparing(Comparator.comparing(Path::toString).reversed()));

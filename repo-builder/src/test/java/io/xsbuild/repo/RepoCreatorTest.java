@@ -86,12 +86,13 @@ class RepoCreatorTest {
             Path comps = Files.writeString(tmp.resolve(f.getKey()), f.getValue());
             assertThatThrownBy(() -> create(RepoCreateRequest.builder(tmp.resolve("repo")).groupFile(comps).build()))
                     .as(f.getKey()).isInstanceOf(UsageException.class)
-                    .hasMessageStartingWith("--groupfile " + comps + " is not comps XML: ");
+                    .hasMessageStartingWith("groupFile " + comps + " is not comps XML: ")
+                    .satisfies(e -> assertThat(((UsageException) e).settings()).containsExactly(RepoCreateRequest.Field.GROUP_FILE));
             assertThat(snapshot(tmp.resolve("repo"))).as(f.getKey()).isEqualTo(published);
         }
         assertThatThrownBy(() -> create(RepoCreateRequest.builder(tmp.resolve("repo"))
                 .groupFile(Files.writeString(tmp.resolve("html.xml"), "<html/>")).build()))
-                .hasMessage("--groupfile " + tmp.resolve("html.xml") + " is not comps XML: its root element is <html>, "
+                .hasMessage("groupFile " + tmp.resolve("html.xml") + " is not comps XML: its root element is <html>, "
                         + "not <comps>");
         Path doctype = Files.writeString(tmp.resolve("doctype.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<!DOCTYPE comps PUBLIC \"-//Red Hat, Inc.//DTD Comps info//EN\" \"comps.dtd\">\n"
@@ -258,7 +259,8 @@ class RepoCreatorTest {
                 .hasMessageContaining("cut.rpm: truncated")
                 .hasMessageContaining("empty.rpm: empty file, not an RPM package")
                 .hasMessageContaining("notes.rpm: not an RPM package: starts with 54 68 65 73")
-                .satisfies(e -> assertThat(((BadPackagesException) e).hint()).contains("--skip-bad"));
+                .satisfies(e -> assertThat(((BadPackagesException) e).hint()).contains("pass skipBad to publish"))
+                .satisfies(e -> assertThat(((BadPackagesException) e).settings()).containsExactly(RepoOptions.Field.SKIP_BAD));
         assertThat(snapshot(tmp)).isEqualTo(before);
         try (Stream<Path> left = Files.list(tmp)) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".repodata.tmp-"));
@@ -342,9 +344,9 @@ class RepoCreatorTest {
                 .isInstanceOf(UsageException.class).hasMessageContaining("missing is not a directory");
         assertThatThrownBy(() -> create(RepoCreateRequest.builder(tmp)
                 .options(RepoOptions.builder().workers(0).build()).build()))
-                .isInstanceOf(UsageException.class).hasMessageContaining("--workers 0");
+                .isInstanceOf(UsageException.class).hasMessage("workers 0 is not a number of workers");
         assertThatThrownBy(() -> create(RepoCreateRequest.builder(tmp)
                 .options(RepoOptions.builder().changelogLimit(-2).build()).build()))
-                .isInstanceOf(UsageException.class).hasMessageContaining("--changelog-limit -2");
+                .isInstanceOf(UsageException.class).hasMessage("changelogLimit -2 is not a limit");
     }
 }

@@ -43,8 +43,9 @@ class FileNameFilterTest {
     @Test
     void aBrokenGlobIsAUsageError() {
         assertThatThrownBy(() -> FileNameFilter.of(List.of("[abc"), List.of())).isInstanceOf(UsageException.class)
-                .hasMessage("--include '[abc' is not a glob: a '[' is not closed");
+                .hasMessage("include '[abc' is not a glob: a '[' is not closed");
         assertThatThrownBy(() -> FileNameFilter.of(List.of(), List.of("{a,{b}}"))).isInstanceOf(UsageException.class)
-                .hasMessageContaining("--exclude '{a,{b}}' is not a glob");
+                .hasMessageContaining("exclude '{a,{b}}' is not a glob")
+                .satisfies(e -> assertThat(((UsageException) e).settings()).containsExactly(SnapshotRequest.Field.EXCLUDE));
     }
 }

@@ -206,9 +206,9 @@ class SnapshotCreatorTest {
         assertThat(foreign.resolve("notes.txt")).hasContent("mine");
         assertThat(events.warnings).contains(
                 "left " + repo.resolve("copied") + " in place: its snapshot.json is not one xsbuild wrote for it, "
-                        + "so --keep neither counts nor removes it",
+                        + "so keep neither counts nor removes it",
                 "left " + repo.resolve("mine") + " in place: its snapshot.json is not one xsbuild wrote for it, "
-                        + "so --keep neither counts nor removes it");
+                        + "so keep neither counts nor removes it");
         UsageException replacing = catchThrowableOfType(UsageException.class,
                 () -> create(SnapshotRequest.builder(repo).iso(image).snapshot("mine")));
         assertThat(replacing).hasMessage(repo.resolve("mine") + " exists and is not a snapshot xsbuild published");
@@ -227,7 +227,8 @@ class SnapshotCreatorTest {
         assertThat(derived.kind()).isEqualTo(XsbuildException.Kind.FAILED);
         assertThat(derived.userMessage()).isEqualTo("The snapshot's name release-nile-master-58, from the build number "
                 + "'release/nile/master/58' the images give, is taken: " + repo.resolve("release-nile-master-58")
-                + " exists and is not a snapshot xsbuild published: name the snapshot with --snapshot NAME");
+                + " exists and is not a snapshot xsbuild published: name the snapshot with snapshot NAME");
+        assertThat(derived.settings()).containsExactly(SnapshotRequest.Field.SNAPSHOT);
         XsbuildException asked = catchThrowableOfType(XsbuildException.class,
                 () -> create(SnapshotRequest.builder(repo).iso(image).snapshot("release-nile-master-58")));
         assertThat(asked.kind()).isEqualTo(XsbuildException.Kind.USAGE);
@@ -287,7 +288,7 @@ class SnapshotCreatorTest {
                 .builder(tmp.resolve("none")).iso(image).whitelist(tmp.resolve("nowhere"))));
         assertThat(missing.getMessage()).isEqualTo("whitelist " + tmp.resolve("nowhere") + " does not exist");
         assertThat(catchThrowableOfType(UsageException.class, () -> create(SnapshotRequest.builder(tmp.resolve("none"))
-                .iso(image).include("Packages/*"))).getMessage()).contains("--include 'Packages/*' cannot match a file name");
+                .iso(image).include("Packages/*"))).getMessage()).contains("include 'Packages/*' cannot match a file name");
         assertThat(tmp.resolve("none")).doesNotExist();
     }
 

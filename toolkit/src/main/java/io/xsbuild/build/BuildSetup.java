@@ -1,5 +1,6 @@
 package io.xsbuild.build;
 
+import io.xsbuild.error.Setting;
 import io.xsbuild.repository.RepoRequest;
 import io.xsbuild.profile.Profile;
 
@@ -15,6 +16,9 @@ import java.util.Objects;
  * @param session the session's id, or null for a new one
  */
 public record BuildSetup(Profile profile, RepoRequest repos, Path out, BuildSettings settings, String image, String session) {
+    /** The fields messages name. */
+    public enum Field implements Setting { OUT }
+
     public BuildSetup {
         Objects.requireNonNull(profile, "profile");
         repos = repos == null ? RepoRequest.NONE : repos;

@@ -6,10 +6,12 @@ import io.xsbuild.build.source.SourcePreparer;
 import io.xsbuild.build.source.WorkDir;
 import io.xsbuild.container.RuntimeConnector;
 import io.xsbuild.error.FailedException;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.git.Checkouts;
+import io.xsbuild.repository.RepoRequest;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,7 +46,8 @@ public final class GitBuild {
         MakeRequest make = request.make();
         if (make != null && make.packageName() != null && request.setup().repos().repos().isEmpty()
                 && request.setup().repos().localRepo() == null && request.setup().profile().repositoryIds().isEmpty()) {
-            throw new UsageException("--package " + make.packageName() + " needs --repo: its source package comes from it");
+            throw new UsageException(Phrase.of(MakeRequest.Field.PACKAGE_NAME, " ", make.packageName(), " needs ",
+                    RepoRequest.Field.REPOS, ": its source package comes from it"), null);
         }
         SourcePreparer preparer = new SourcePreparer(new Checkouts(gitCache, events), events);
         try (WorkDir work = workDir()) {

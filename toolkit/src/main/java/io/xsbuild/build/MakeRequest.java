@@ -1,5 +1,7 @@
 package io.xsbuild.build;
 
+import io.xsbuild.error.Setting;
+
 import java.util.List;
 
 /**
@@ -12,6 +14,9 @@ import java.util.List;
  *                    added or changed
  */
 public record MakeRequest(String target, String packageName, List<String> artifacts) {
+    /** The fields messages name. */
+    public enum Field implements Setting { PACKAGE_NAME }
+
     public MakeRequest {
         target = target == null || target.isBlank() ? null : target;
         artifacts = List.copyOf(artifacts);

@@ -5,6 +5,7 @@ import io.xsbuild.build.output.RebuildReport;
 import io.xsbuild.container.ContainerRuntime;
 import io.xsbuild.container.RuntimeConnector;
 import io.xsbuild.error.FailedException;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
@@ -100,15 +101,15 @@ public final class Rebuild {
     }
 
     private static void createDirectories(Path out) throws XsbuildException {
-        String notADirectory = Directories.notADirectory(out, "--out", "the results");
+        Phrase notADirectory = Directories.notADirectory(out, BuildSetup.Field.OUT, "the results");
         if (notADirectory != null) {
-            throw new UsageException(notADirectory);
+            throw new UsageException(notADirectory, null);
         }
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new FailedException("Cannot make the output directory " + out + ": " + e.getMessage(),
-                    "choose another with --out", e);
+            throw new FailedException(Phrase.of("Cannot make the output directory ", out, ": ", e.getMessage()),
+                    Phrase.of("choose another with ", BuildSetup.Field.OUT), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.xsbuild.chain;
 
+import io.xsbuild.error.Phrase;
 import io.xsbuild.event.Events;
 
 /** Events from the chain's builds, passed on one at a time: several builds report at once. */
@@ -13,6 +14,11 @@ final class SerialEvents implements Events {
 
     @Override
     public synchronized void log(Level level, String message) {
+        next.log(level, message);
+    }
+
+    @Override
+    public synchronized void log(Level level, Phrase message) {
         next.log(level, message);
     }
 

@@ -1,6 +1,7 @@
 package io.xsbuild.cli;
 
 import io.xsbuild.build.output.RebuildReport;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import picocli.CommandLine.Mixin;
@@ -45,6 +46,11 @@ abstract class BuildingCommand extends XsbuildSubcommand {
         return new Events() {
             @Override
             public void log(Level level, String message) {
+                events.log(level, message);
+            }
+
+            @Override
+            public void log(Level level, Phrase message) {
                 events.log(level, message);
             }
 

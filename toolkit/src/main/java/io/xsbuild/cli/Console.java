@@ -1,5 +1,6 @@
 package io.xsbuild.cli;
 
+import io.xsbuild.error.Phrase;
 import io.xsbuild.event.Events;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -40,6 +41,12 @@ final class Console implements Events {
         }
         err.println(level == Level.WARN ? "warning: " + message : message);
         err.flush();
+    }
+
+    /** Settings named by their flags. */
+    @Override
+    public void log(Level level, Phrase message) {
+        log(level, Flags.words(message));
     }
 
     @Override

@@ -22,7 +22,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         Throwable t = ex;
         String message;
         if (t instanceof XsbuildException x) {
-            message = x.userMessage();
+            message = Flags.userMessage(x);
         } else if (t instanceof java.io.UncheckedIOException io && io.getCause() != null) {
             message = io.getCause().getMessage();
         } else {

@@ -1,6 +1,7 @@
 package io.xsbuild.fetch;
 
 import java.util.HexFormat;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.io.ChecksumType;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.ByteProgress;
@@ -54,7 +55,7 @@ final class HttpDownloader {
     }
 
     /** A checksum to hold the download to, and where it came from. */
-    private record Expected(String sha256, String from) {
+    private record Expected(String sha256, Phrase from) {
     }
 
     @SuppressWarnings("try")
@@ -86,10 +87,11 @@ final class HttpDownloader {
     private ResolvedIso attempt(URI uri, CacheEntry entry, String sha256, boolean first)
             throws XsbuildException, IOException, Transient {
         String source = uri.toString();
-        Expected expected = sha256 != null ? new Expected(sha256, "--sha256") : published(uri, entry.name());
+        Expected expected = sha256 != null ? new Expected(sha256, Phrase.of(IsoSources.Field.SHA256))
+                : published(uri, entry.name());
         if (expected == null && first) {
-            events.warn("no checksum for " + source + ": neither --sha256 nor " + checksumUri(uri)
-                    + " was given, so the download is only checked for length");
+            events.warn(Phrase.of("no checksum for ", source, ": neither ", IsoSources.Field.SHA256, " nor ", checksumUri(uri),
+                    " was given, so the download is only checked for length"));
         }
         Optional<CacheEntry.Meta> cached = entry.completed();
         if (cached.isPresent() && unchanged(uri, cached.get(), expected)) {
@@ -125,7 +127,7 @@ final class HttpDownloader {
         String text = new String(body, StandardCharsets.UTF_8);
         String digest = Sha256Text.fromChecksumFile(text, name).orElseThrow(
                 () -> new DownloadException(uri.toString(), checksums + " holds no SHA-256 for " + name));
-        return new Expected(digest, checksums.toString());
+        return new Expected(digest, Phrase.of(checksums));
     }
 
     private boolean unchanged(URI uri, CacheEntry.Meta cached, Expected expected) throws XsbuildException, Transient {

@@ -1,6 +1,8 @@
 package io.xsbuild.fetch;
 
 import io.xsbuild.error.FailedException;
+import io.xsbuild.error.Phrase;
+import io.xsbuild.error.Setting;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
@@ -20,6 +22,9 @@ import java.util.function.Supplier;
  * is checked against it.
  */
 public final class IsoSources {
+
+    /** What of {@link #resolve}'s arguments messages name: {@code sha256}, the checksum the caller expects. */
+    public enum Field implements Setting { SHA256 }
 
     private final FetchOptions options;
     private final Map<String, String> env;
@@ -73,7 +78,7 @@ public final class IsoSources {
             throw new FailedException("cannot read ISO " + file + ": " + e.getMessage(), e);
         }
         if (!actual.equals(expected)) {
-            throw new ChecksumMismatchException(spec, "sha256", actual, expected, "--sha256");
+            throw new ChecksumMismatchException(spec, "sha256", actual, expected, Phrase.of(Field.SHA256));
         }
         return actual;
     }

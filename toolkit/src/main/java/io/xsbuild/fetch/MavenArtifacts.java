@@ -1,6 +1,7 @@
 package io.xsbuild.fetch;
 
 import io.xsbuild.io.ChecksumType;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
@@ -132,8 +133,8 @@ final class MavenArtifacts {
         for (Exception cause : causes) {
             for (Throwable t = cause; t != null; t = t.getCause()) {
                 if (t instanceof ChecksumFailureException) {
-                    return new ChecksumMismatchException(coordinates.toString(), "the checksum check of the download failed ("
-                            + t.getMessage() + ")", e);
+                    return new ChecksumMismatchException(coordinates.toString(), Phrase.of("the checksum check of the "
+                            + "download failed (", t.getMessage(), ")"), e);
                 }
             }
             notFound &= cause instanceof org.eclipse.aether.transfer.ArtifactNotFoundException;

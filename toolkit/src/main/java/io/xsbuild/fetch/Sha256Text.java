@@ -1,5 +1,6 @@
 package io.xsbuild.fetch;
 
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.UsageException;
 
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** SHA-256 as users and servers spell it: {@code --sha256 HEX} and {@code .sha256} files. */
+/** SHA-256 as users and servers spell it: the hex a caller expects and {@code .sha256} files. */
 final class Sha256Text {
 
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{64}");
@@ -18,11 +19,12 @@ final class Sha256Text {
     private Sha256Text() {
     }
 
-    /** {@code --sha256}'s value in lower case, or a usage error saying what it should look like. */
+    /** The expected SHA-256 a caller gives, in lower case, or a usage error saying what it should look like. */
     static String parseOption(String value) throws UsageException {
         String trimmed = value.strip();
         if (!HEX.matcher(trimmed).matches()) {
-            throw new UsageException("--sha256 " + value + " is not a SHA-256", "give 64 hexadecimal digits, as sha256sum prints them");
+            throw new UsageException(Phrase.of(IsoSources.Field.SHA256, " ", value, " is not a SHA-256"),
+                    Phrase.of("give 64 hexadecimal digits, as sha256sum prints them"));
         }
         return trimmed.toLowerCase(Locale.ROOT);
     }

@@ -1,5 +1,7 @@
 package io.xsbuild.git;
 
+import io.xsbuild.error.Setting;
+
 /**
  * How to describe a commit, as {@code git describe --tags} takes it.
  *
@@ -9,4 +11,7 @@ package io.xsbuild.git;
 public record DescribeOptions(String match, boolean always) {
 
     public static final DescribeOptions DEFAULT = new DescribeOptions(null, false);
+
+    /** The fields messages name. */
+    public enum Field implements Setting { MATCH, ALWAYS }
 }

@@ -1,5 +1,6 @@
 package io.xsbuild.git;
 
+import io.xsbuild.error.Phrase;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.InvalidPatternException;
@@ -56,8 +57,9 @@ final class Describer {
             }
             return parse(described, commit, options, dirty);
         } catch (InvalidPatternException e) {
-            throw new GitException(GitException.Kind.USAGE, location, "--match '" + options.match()
-                    + "' is not a valid glob pattern: " + e.getMessage(), "use a glob(7) pattern such as 'v*'", e);
+            throw new GitException(GitException.Kind.USAGE, location, Phrase.of(DescribeOptions.Field.MATCH, " '",
+                    options.match(), "' is not a valid glob pattern: ", e.getMessage()),
+                    Phrase.of("use a glob(7) pattern such as 'v*'"), e);
         } catch (GitAPIException | IOException e) {
             throw GitException.unreadable(location, e);
         }

@@ -1,5 +1,6 @@
 package io.xsbuild.git;
 
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.XsbuildException;
 
 /** A git repository could not be opened, fetched or read; the message names the repository. */
@@ -8,6 +9,12 @@ public class GitException extends XsbuildException {
     private final String repository;
 
     public GitException(Kind kind, String repository, String message, String hint, Throwable cause) {
+        super(kind, message, hint, cause);
+        this.repository = repository;
+    }
+
+    /** A message and hint that may name settings; {@code hint} and {@code cause} may be null. */
+    public GitException(Kind kind, String repository, Phrase message, Phrase hint, Throwable cause) {
         super(kind, message, hint, cause);
         this.repository = repository;
     }

@@ -1,5 +1,6 @@
 package io.xsbuild.image;
 
+import io.xsbuild.error.Setting;
 import io.xsbuild.profile.Profile;
 import io.xsbuild.repository.RepoRequest;
 
@@ -15,6 +16,9 @@ import java.util.Objects;
  * @param session   the session's id, or null for a new one
  */
 public record ImageRequest(Profile profile, RepoRequest repos, List<String> builddeps, String extraTag, String session) {
+    /** The fields messages name. */
+    public enum Field implements Setting { BUILDDEPS }
+
     public ImageRequest {
         Objects.requireNonNull(profile, "profile");
         repos = repos == null ? RepoRequest.NONE : repos;

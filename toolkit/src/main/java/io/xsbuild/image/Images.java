@@ -2,10 +2,12 @@ package io.xsbuild.image;
 
 import io.xsbuild.container.ContainerRuntime;
 import io.xsbuild.container.RuntimeConnector;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.repository.ContainerRepos;
+import io.xsbuild.repository.RepoRequest;
 import io.xsbuild.repository.Repository;
 import io.xsbuild.session.Session;
 
@@ -28,8 +30,9 @@ public final class Images {
         try (ContainerRepos repos = ContainerRepos.resolve(request.repos(), request.profile().name(),
                 request.profile().repoFiles(), events)) {
             if (!request.builddeps().isEmpty() && repos.selection().isEmpty()) {
-                throw new UsageException("--builddeps needs --repo (or --local-repo)",
-                        "a warm image is made from repositories xsbuild can tell have not changed");
+                throw new UsageException(Phrase.of(ImageRequest.Field.BUILDDEPS, " needs ", RepoRequest.Field.REPOS, " (or ",
+                        RepoRequest.Field.LOCAL_REPO, ")"),
+                        Phrase.of("a warm image is made from repositories xsbuild can tell have not changed"));
             }
             try (ContainerRuntime runtime = connector.connect();
                  Session session = Session.open(runtime, request.session(), events)) {

@@ -1,5 +1,6 @@
 package io.xsbuild.isorepo;
 
+import io.xsbuild.error.Setting;
 import io.xsbuild.snapshot.SnapshotRequest;
 
 import java.net.URI;
@@ -17,6 +18,9 @@ import java.util.Objects;
  *                          the ones fetched
  */
 public record IsoRepoRequest(List<String> isos, String sha256, List<URI> mavenRepositories, SnapshotRequest snapshot) {
+
+    /** The fields messages name. */
+    public enum Field implements Setting { ISOS, SHA256 }
 
     public IsoRepoRequest {
         isos = List.copyOf(isos);

@@ -1,6 +1,7 @@
 package io.xsbuild.remaster;
 
 import io.xsbuild.error.FailedException;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
@@ -284,7 +285,8 @@ final class InstallerRepo {
 
     static List<Path> hostPackages(Path dir) throws XsbuildException {
         if (!Files.isDirectory(dir)) {
-            throw new UsageException(dir + " is not a directory", "give the directory of packages to add (--add-rpms)");
+            throw new UsageException(Phrase.of(dir, " is not a directory"),
+                    Phrase.of("give the directory of packages to add (", RemasterRequest.Field.ADD_RPMS, ")"));
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".rpm"))

@@ -2,6 +2,7 @@ package io.xsbuild.remaster;
 
 import io.xsbuild.cpio.Initrd;
 import io.xsbuild.error.FailedException;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
@@ -82,11 +83,14 @@ public final class Remaster {
         List<Initrd.Addition> additions = additions(request);
         AnswerFile.Checked answers = request.answerFile() == null ? null : AnswerFile.check(request.answerFile());
         if (request.addRpms() == null && additions.isEmpty()) {
-            throw new UsageException("Nothing to change in the image", "give --add-rpms DIR, --answerfile FILE or --file SRC:DEST");
+            throw new UsageException(Phrase.of("Nothing to change in the image"), Phrase.of("give ",
+                    RemasterRequest.Field.ADD_RPMS, " DIR, ", RemasterRequest.Field.ANSWER_FILE, " FILE or ",
+                    RemasterRequest.Field.FILES, " SRC:DEST"));
         }
         if (Files.isDirectory(out) || out.getParent() == null || !Files.isDirectory(out.getParent())) {
-            throw new UsageException("--out " + out + (Files.isDirectory(out) ? " is a directory" : ": its directory does not exist"),
-                    "give the path of the image to write, in an existing directory");
+            throw new UsageException(Phrase.of(RemasterRequest.Field.OUT, " ", out,
+                    Files.isDirectory(out) ? " is a directory" : ": its directory does not exist"),
+                    Phrase.of("give the path of the image to write, in an existing directory"));
         }
         if (request.addRpms() != null && InstallerRepo.hostPackages(request.addRpms()).isEmpty()) {
             throw new UsageException("No binary package (*.rpm, not *.src.rpm) under " + request.addRpms(),
@@ -96,7 +100,8 @@ public final class Remaster {
         Path in = iso.file();
         try {
             if (Files.exists(out) && Files.isSameFile(in, out)) {
-                throw new UsageException("--out " + out + " is the input image", "write the remastered image elsewhere: the input is only read");
+                throw new UsageException(Phrase.of(RemasterRequest.Field.OUT, " ", out, " is the input image"),
+                        Phrase.of("write the remastered image elsewhere: the input is only read"));
             }
         } catch (IOException e) {
             throw new FailedException("Cannot compare " + in + " with " + out + ": " + e.getMessage(), e);
@@ -274,18 +279,19 @@ public final class Remaster {
     private List<Initrd.Addition> additions(RemasterRequest request) throws UsageException {
         List<Initrd.Addition> additions = new ArrayList<>();
         if (request.answerFile() != null) {
-            additions.add(addition(request.answerFile(), request.answerFilePath(), "--answerfile"));
+            additions.add(addition(request.answerFile(), request.answerFilePath(), Phrase.of(RemasterRequest.Field.ANSWER_FILE)));
         }
         for (RemasterRequest.ExtraFile f : request.files()) {
-            additions.add(addition(f.source(), f.destination(), "--file " + f.source() + ":" + f.destination()));
+            additions.add(addition(f.source(), f.destination(), Phrase.of(RemasterRequest.Field.FILES, " ", f.source(), ":",
+                    f.destination())));
         }
         return additions;
     }
 
-    private static Initrd.Addition addition(Path source, String destination, String option) throws UsageException {
+    private static Initrd.Addition addition(Path source, String destination, Phrase option) throws UsageException {
         if (!Files.isRegularFile(source)) {
-            throw new UsageException(option + ": " + source + (Files.exists(source) ? " is not a file" : " does not exist"),
-                    "give a file to put into the initrd");
+            throw new UsageException(Phrase.of(option, ": ", source, Files.exists(source) ? " is not a file" : " does not exist"),
+                    Phrase.of("give a file to put into the initrd"));
         }
         try {
             int permissions = 0644;
@@ -295,9 +301,10 @@ public final class Remaster {
             }
             return new Initrd.Addition(destination, source, permissions, Files.getLastModifiedTime(source).toInstant().getEpochSecond());
         } catch (IllegalArgumentException e) {
-            throw new UsageException(option + ": " + e.getMessage(), "give an absolute path in the initrd, such as /postinst.sh");
+            throw new UsageException(Phrase.of(option, ": ", e.getMessage()),
+                    Phrase.of("give an absolute path in the initrd, such as /postinst.sh"));
         } catch (IOException e) {
-            throw new UsageException(option + ": cannot read " + source + ": " + e.getMessage(), null);
+            throw new UsageException(Phrase.of(option, ": cannot read ", source, ": ", e.getMessage()), null);
         }
     }
 

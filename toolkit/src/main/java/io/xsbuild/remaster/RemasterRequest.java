@@ -1,5 +1,7 @@
 package io.xsbuild.remaster;
 
+import io.xsbuild.error.Setting;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +31,9 @@ public record RemasterRequest(String iso, String sha256, Path out, Path addRpms,
             Objects.requireNonNull(destination, "destination");
         }
     }
+
+    /** The fields messages name. */
+    public enum Field implements Setting { OUT, ADD_RPMS, ANSWER_FILE, FILES }
 
     public RemasterRequest {
         Objects.requireNonNull(iso, "iso");

@@ -1,5 +1,7 @@
 package io.xsbuild.repository;
 
+import io.xsbuild.error.Setting;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,6 +15,9 @@ import java.util.List;
 public record RepoRequest(Path localRepo, List<RepoSpec> repos, List<String> enable, List<String> disable) {
 
     public static final RepoRequest NONE = new RepoRequest(null, List.of(), List.of(), List.of());
+
+    /** The fields messages name. */
+    public enum Field implements Setting { LOCAL_REPO, REPOS, ENABLE, DISABLE }
 
     public RepoRequest {
         repos = List.copyOf(repos);

@@ -1,5 +1,6 @@
 package io.xsbuild.repository;
 
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.io.ChecksumType;
@@ -18,8 +19,8 @@ import java.util.Set;
 
 /**
  * Turns what a run was asked to read ({@link RepoRequest}) into checked repositories, before any container
- * starts: {@code --local-repo} published with xsbuild's own repo-builder (incrementally) and put first, each
- * {@code --repo} named and read (a directory's repomd.xml, a URL's over HTTP), and the switches checked
+ * starts: the local repository published with xsbuild's own repo-builder (incrementally) and put first, each
+ * repository named and read (a directory's repomd.xml, a URL's over HTTP), and the switches checked
  * against the repositories there are.
  */
 public final class RepoResolver {
@@ -54,18 +55,20 @@ public final class RepoResolver {
         for (RepoSpec spec : request.repos()) {
             String id = spec.name() != null ? spec.name() : unnamed == 1 ? DEFAULT_ID : DEFAULT_ID + "-" + (++n);
             if (profileRepos.contains(id)) {
-                throw new RepositoryException("--repo " + spec + " is named " + id + ", as a repository of the " + profile
-                        + " profile is", "name it otherwise (NAME=" + spec.location() + ")");
+                throw new RepositoryException(Phrase.of(RepoRequest.Field.REPOS, " ", spec, " is named ", id,
+                        ", as a repository of the ", profile, " profile is"),
+                        Phrase.of("name it otherwise (NAME=", spec.location(), ")"));
             }
             if (!ids.add(id)) {
-                throw new RepositoryException("Two repositories are named " + id, "give each --repo a name of its own (NAME=URL)");
+                throw new RepositoryException(Phrase.of("Two repositories are named ", id),
+                        Phrase.of("give each ", RepoRequest.Field.REPOS, " a name of its own (NAME=URL)"));
             }
             repos.add(read(id, spec));
         }
         List<String> known = new ArrayList<>(profileRepos);
         repos.forEach(r -> known.add(r.id()));
-        check("--enablerepo", request.enable(), known, profile);
-        check("--disablerepo", request.disable(), known, profile);
+        check(RepoRequest.Field.ENABLE, request.enable(), known, profile);
+        check(RepoRequest.Field.DISABLE, request.disable(), known, profile);
         return new RepoSelection(repos, request.enable(), request.disable());
     }
 
@@ -80,7 +83,8 @@ public final class RepoResolver {
             try {
                 dir = Path.of(URI.create(location));
             } catch (IllegalArgumentException e) {
-                throw new RepositoryException("--repo " + spec + " is no file:// URL of a directory", "write file:///PATH");
+                throw new RepositoryException(Phrase.of(RepoRequest.Field.REPOS, " ", spec, " is no file:// URL of a directory"),
+                        Phrase.of("write file:///PATH"));
             }
         } else {
             dir = Path.of(location);
@@ -91,12 +95,13 @@ public final class RepoResolver {
     private static String localRepomd(String id, String given, Path dir) throws RepositoryException {
         Path repomd = dir.resolve("repodata").resolve("repomd.xml");
         if (!Files.isDirectory(dir)) {
-            throw new RepositoryException("No repository at " + dir + " (--repo " + given + ")",
-                    "--repo takes a directory with repodata/ in it, or a URL");
+            throw new RepositoryException(Phrase.of("No repository at ", dir, " (", RepoRequest.Field.REPOS, " ", given, ")"),
+                    Phrase.of(RepoRequest.Field.REPOS, " takes a directory with repodata/ in it, or a URL"));
         }
         if (!Files.isRegularFile(repomd)) {
-            throw new RepositoryException("No repodata/repomd.xml in " + dir + " (--repo " + given + ")",
-                    "publish it first (xsbuild repo create " + dir + "), or give it as --local-repo");
+            throw new RepositoryException(Phrase.of("No repodata/repomd.xml in ", dir, " (", RepoRequest.Field.REPOS, " ",
+                    given, ")"), Phrase.of("publish it first (xsbuild repo create ", dir, "), or give it as ",
+                    RepoRequest.Field.LOCAL_REPO));
         }
         try {
             return ChecksumType.SHA256.hex(repomd);
@@ -107,22 +112,24 @@ public final class RepoResolver {
 
     private Repository publishLocal(Path dir) throws XsbuildException {
         if (!Files.isDirectory(dir)) {
-            throw new RepositoryException("No directory " + dir + " to publish (--local-repo)",
-                    "give a directory of RPMs (it may be empty)");
+            throw new RepositoryException(Phrase.of("No directory ", dir, " to publish (", RepoRequest.Field.LOCAL_REPO, ")"),
+                    Phrase.of("give a directory of RPMs (it may be empty)"));
         }
-        events.info("Publishing " + dir + " (--local-repo)");
+        events.log(Events.Level.INFO, Phrase.of("Publishing ", dir, " (", RepoRequest.Field.LOCAL_REPO, ")"));
         new RepoCreator(events).create(RepoCreateRequest.builder(dir)
                 .options(RepoOptions.builder().update(true).waitForLock(true).build()).build());
         Path absolute = dir.toAbsolutePath().normalize();
         return new Repository(LOCAL_ID, absolute.toString(), absolute, null, localRepomd(LOCAL_ID, dir.toString(), dir));
     }
 
-    private static void check(String flag, List<String> globs, List<String> known, String profile) throws RepositoryException {
+    private static void check(RepoRequest.Field switches, List<String> globs, List<String> known, String profile)
+            throws RepositoryException {
         for (String glob : globs) {
             boolean wildcard = glob.contains("*") || glob.contains("?") || glob.contains("[");
             if (!wildcard && known.stream().noneMatch(id -> Globs.matches(glob, id))) {
-                throw new RepositoryException(flag + " " + glob + " names no repository of the " + profile
-                        + " profile or of --repo", known.isEmpty() ? "there are none" : "there are " + String.join(", ", known));
+                throw new RepositoryException(Phrase.of(switches, " ", glob, " names no repository of the ", profile,
+                        " profile or of ", RepoRequest.Field.REPOS),
+                        Phrase.of(known.isEmpty() ? "there are none" : "there are " + String.join(", ", known)));
             }
         }
     }

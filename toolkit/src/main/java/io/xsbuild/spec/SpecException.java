@@ -1,5 +1,6 @@
 package io.xsbuild.spec;
 
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.XsbuildException;
 
 import java.nio.file.Path;
@@ -11,6 +12,12 @@ public class SpecException extends XsbuildException {
 
     public SpecException(Path spec, String message, String hint) {
         super(Kind.USAGE, message, hint);
+        this.spec = spec;
+    }
+
+    /** A message and hint that may name settings. */
+    public SpecException(Path spec, Phrase message, Phrase hint) {
+        super(Kind.USAGE, message, hint, null);
         this.spec = spec;
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -122,5 +123,123 @@ class LayeringTest {
             }
         }
         assertThat(touching).isEmpty();
+    }
+
+    /**
+     * The strings of the library and the engine that start with "--" and are no flag of xsbuild's,
+     * by file: each is an argument of another program, or no flag at all.
+     */
+    private static final Map<String, Set<String>> NOT_FLAGS = Map.ofEntries(
+            // the end of an XML comment, which the repodata parser skips to
+            Map.entry("repo-builder: repo/xml/XmlReader.java", Set.of("-->")),
+            // yumdownloader's and dnf's options, in the commands run in the container
+            Map.entry("toolkit: profile/PackageManager.java",
+                    Set.of("--source", "--destdir", "--setopt=install_weak_deps=False")),
+            // git lfs pull's option, naming the files to fetch
+            Map.entry("toolkit: git/LfsPointers.java", Set.of("--include")),
+            // rpmspec's options, passed the macros the build was given
+            Map.entry("toolkit: chain/Analysis.java", Set.of("--define", "--with", "--without", "--target")),
+            // rpmbuild's options, in the commands run in the container
+            Map.entry("toolkit: build/source/PreparedSources.java", Set.of("--define")),
+            Map.entry("toolkit: build/source/SpecSrpm.java", Set.of("--define")),
+            Map.entry("toolkit: build/source/SrpmSource.java", Set.of("--define")),
+            Map.entry("toolkit: build/source/RpmbuildOptions.java",
+                    Set.of("--define", "--with", "--without", "--nocheck", "--target")),
+            Map.entry("toolkit: build/RpmJob.java", Set.of("--rebuild")),
+            // cp's options, bringing a make build's files out
+            Map.entry("toolkit: build/MakeJob.java", Set.of("--parents", "--")),
+            // GRUB's --id, found in boot configurations, and the "---" between the parts of a multiboot line
+            Map.entry("toolkit: remaster/BootConfigs.java", Set.of("--id[= ]\\s*(\"([^\"]*)\"|'([^']*)'|(\\S+))", "---")));
+
+    /**
+     * Only the command line words settings as flags: the library and the engine name them as
+     * settings (a Phrase), and cli's Flags names them by their flags. So no string of theirs starts
+     * with "--", but for the arguments of other programs above.
+     */
+    @Test
+    void onlyTheCommandLineNamesFlags() throws IOException {
+        Map<String, Path> roots = Map.of("repo-builder", Path.of("../repo-builder/src/main/java/io/xsbuild"), "toolkit", MAIN);
+        List<String> flags = new ArrayList<>();
+        for (Map.Entry<String, Path> root : new TreeMap<>(roots).entrySet()) {
+            try (Stream<Path> files = Files.walk(root.getValue())) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                    if (f.startsWith(MAIN.resolve("cli"))) {
+                        continue;
+                    }
+                    String where = root.getKey() + ": " + root.getValue().relativize(f);
+                    for (String literal : stringLiterals(Files.readString(f))) {
+                        if (literal.startsWith("--") && !NOT_FLAGS.getOrDefault(where, Set.of()).contains(literal)) {
+                            flags.add(where + ": \"" + literal + "\"");
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(flags).isEmpty();
+    }
+
+    @Test
+    void theFlagCheckSeesStringsAndNotComments() {
+        assertThat(stringLiterals("""
+                // "--a"
+                /* "--b" */ String x = "--c" + '"' + "d\\"--e";
+                String y = \"""
+                    --f
+                    \""";
+                """)).containsExactly("--c", "d\"--e", "--f\n");
+    }
+
+    @Test
+    void nothingButTheCommandLineUsesIt() throws IOException {
+        List<String> users = new ArrayList<>();
+        for (Path root : List.of(MAIN, Path.of("../repo-builder/src/main/java/io/xsbuild"))) {
+            for (String f : filesImporting(root, "io.xsbuild.cli.")) {
+                if (!f.startsWith("cli/")) {
+                    users.add(f);
+                }
+            }
+        }
+        assertThat(users).isEmpty();
+    }
+
+    /** The values of the string literals and text blocks of Java source {@code java}, in order. */
+    static List<String> stringLiterals(String java) {
+        List<String> literals = new ArrayList<>();
+        int i = 0;
+        while (i < java.length()) {
+            char c = java.charAt(i);
+            if (java.startsWith("//", i)) {
+                i = java.indexOf('\n', i) < 0 ? java.length() : java.indexOf('\n', i);
+            } else if (java.startsWith("/*", i)) {
+                i = java.indexOf("*/", i + 2) + 2;
+            } else if (java.startsWith("\"\"\"", i)) {
+                int start = java.indexOf('\n', i) + 1;
+                int end = java.indexOf("\"\"\"", start);
+                literals.add(value(java.substring(start, end).stripIndent()));
+                i = end + 3;
+            } else if (c == '"' || c == '\'') {
+                int end = i + 1;
+                while (java.charAt(end) != c) {
+                    end += java.charAt(end) == '\\' ? 2 : 1;
+                }
+                if (c == '"') {
+                    literals.add(value(java.substring(i + 1, end)));
+                }
+                i = end + 1;
+            } else {
+                i++;
+            }
+        }
+        return literals;
+    }
+
+    /** A literal's value: its escapes translated, unicode escapes (which javac reads before the rest) first. */
+    private static String value(String written) {
+        Matcher unicode = Pattern.compile("(?<!\\\\)\\\\u+([0-9a-fA-F]{4})").matcher(written);
+        StringBuilder text = new StringBuilder();
+        while (unicode.find()) {
+            unicode.appendReplacement(text, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(unicode.group(1), 16))));
+        }
+        return unicode.appendTail(text).toString().translateEscapes();
     }
 }

@@ -71,6 +71,42 @@ class IsoRepoCommandTest {
         assertThat(tmp.resolve("out/58")).doesNotExist();
     }
 
+    /** The refusals of the snapshot library, as the command line words them: each option named by its flag. */
+    @Test
+    void theLibrarysRefusalsNameTheFlags() throws Exception {
+        CliRun glob = run("repo", "snapshot", "--iso", iso.toString(), "--out", "out", "--include", "[abc");
+        assertThat(glob.exitCode).as(glob.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(glob.err.lines().toList()).containsExactly("xsbuild: --include '[abc' is not a glob: a '[' is not closed: "
+                + "use *, ?, [a-z] and {a,b}");
+        assertThat(run("repo", "snapshot", "--iso", iso.toString(), "--out", "out", "--exclude", "{a,{b}}").err)
+                .contains("xsbuild: --exclude '{a,{b}}' is not a glob");
+        assertThat(run("repo", "snapshot", "--iso", iso.toString(), "--out", "out", "--include", "Packages/*").err)
+                .contains("xsbuild: --include 'Packages/*' cannot match a file name");
+        assertThat(run("repo", "snapshot", "--iso", iso.toString(), "--out", "out", "--keep", "-1").err)
+                .contains("xsbuild: --keep -1 is not a count: give 1 or more snapshots to keep, or 0 for all");
+        assertThat(run("repo", "snapshot", "--iso", iso.toString(), "--out", "out", "--workers", "0").err)
+                .contains("xsbuild: --workers 0 is not a number of workers: give 1 or more");
+        assertThat(tmp.resolve("out/current")).doesNotExist();
+
+        Files.createDirectories(tmp.resolve("out/58"));
+        Files.writeString(tmp.resolve("out/58/notes.txt"), "not a snapshot");
+        CliRun taken = run("repo", "snapshot", "--iso", iso.toString(), "--out", "out");
+        assertThat(taken.exitCode).as(taken.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(taken.err).contains("xsbuild: The snapshot's name 58, from the build number '58' the images give, is taken: "
+                + tmp.resolve("out/58") + " exists and is not a snapshot xsbuild published: name the snapshot with --snapshot NAME");
+        Files.delete(tmp.resolve("out/58/notes.txt"));
+        Files.delete(tmp.resolve("out/58"));
+
+        CliRun first = run("repo", "snapshot", "--iso", iso.toString(), "--out", "out", "--snapshot", "n1");
+        assertThat(first.exitCode).as(first.toString()).isZero();
+        Files.createDirectories(tmp.resolve("out/mine"));
+        Files.writeString(tmp.resolve("out/mine/snapshot.json"), "{}");
+        CliRun kept = run("repo", "snapshot", "--iso", iso.toString(), "--out", "out", "--snapshot", "n2", "--keep", "1");
+        assertThat(kept.exitCode).as(kept.toString()).isZero();
+        assertThat(kept.err).contains("warning: left " + tmp.resolve("out/mine") + " in place: its snapshot.json is not one "
+                + "xsbuild wrote for it, so --keep neither counts nor removes it");
+    }
+
     @Test
     void anOutThatIsAFileIsOneLineSayingSo() throws Exception {
         Path file = Files.writeString(tmp.resolve("file"), "not a directory");

@@ -119,6 +119,29 @@ class RepoCommandTest {
         assertThat(file).hasContent("not a directory");
     }
 
+    /** The refusals of the repodata library, as the command line words them: each option named by its flag. */
+    @Test
+    void theLibrarysRefusalsNameTheFlags() throws Exception {
+        Files.createDirectories(tmp.resolve("repo"));
+        Path html = Files.writeString(tmp.resolve("html.xml"), "<html/>");
+        CliRun comps = run("repo", "create", "--groupfile", "html.xml", "repo");
+        assertThat(comps.exitCode).as(comps.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(comps.err.lines().toList()).containsExactly("xsbuild: --groupfile " + html + " is not comps XML: its root "
+                + "element is <html>, not <comps>: give a comps file (<comps> with <group> elements), as yum and dnf read");
+        assertThat(run("repo", "create", "--groupfile", "nowhere.xml", "repo").err.lines().toList())
+                .containsExactly("xsbuild: No group file at " + tmp.resolve("nowhere.xml")
+                        + ": give the comps XML file to publish with --groupfile");
+        assertThat(run("repo", "create", "--workers", "0", "repo").err.lines().toList())
+                .containsExactly("xsbuild: --workers 0 is not a number of workers: give 1 or more");
+        assertThat(run("repo", "create", "--changelog-limit", "-2", "repo").err.lines().toList())
+                .containsExactly("xsbuild: --changelog-limit -2 is not a limit: give 0 or more entries, or -1 for all");
+        assertThat(run("repo", "create", "--retain-old-md", "-1", "repo").err.lines().toList())
+                .containsExactly("xsbuild: --retain-old-md -1 is not a count: give 0 or more");
+        assertThat(run("repo", "create", "--baseurl", "http://m/\u0007", "repo").err.lines().toList())
+                .containsExactly("xsbuild: --baseurl contains a control character: give a URL");
+        assertThat(tmp.resolve("repo/repodata")).doesNotExist();
+    }
+
     @Test
     void badArgumentsAreUsageErrors() {
         assertThat(run("repo", "create", "--compress", "bz2", "x").exitCode).isEqualTo(ExitCodes.USAGE);

@@ -1,5 +1,6 @@
 package io.xsbuild.fetch;
 
+import io.xsbuild.cli.Flags;
 import io.xsbuild.io.ChecksumType;
 import io.xsbuild.error.UsageException;
 import org.junit.jupiter.api.AfterEach;
@@ -237,12 +238,12 @@ class HttpSourceTest {
         Path local = Files.write(dir.resolve("local.iso"), content);
         assertThat(sources.resolve("local.iso", null)).isEqualTo(new ResolvedIso("local.iso", local, null, ResolvedIso.Origin.LOCAL));
         assertThat(sources.resolve("local.iso", sha256(content)).sha256()).isEqualTo(sha256(content));
-        assertThat(catchThrowableOfType(ChecksumMismatchException.class, () -> sources.resolve("local.iso", "0".repeat(64)))
-                .getMessage()).contains("but --sha256 says " + "0".repeat(64));
+        assertThat(Flags.message(catchThrowableOfType(ChecksumMismatchException.class,
+                () -> sources.resolve("local.iso", "0".repeat(64))))).contains("but --sha256 says " + "0".repeat(64));
         assertThat(local).exists();
         assertThat(catchThrowableOfType(UsageException.class, () -> sources.resolve("gone.iso", null)).getMessage())
                 .isEqualTo("ISO " + dir.resolve("gone.iso") + " does not exist");
-        assertThat(catchThrowableOfType(UsageException.class, () -> sources.resolve("local.iso", "abc")).getMessage())
+        assertThat(Flags.message(catchThrowableOfType(UsageException.class, () -> sources.resolve("local.iso", "abc"))))
                 .isEqualTo("--sha256 abc is not a SHA-256");
     }
 

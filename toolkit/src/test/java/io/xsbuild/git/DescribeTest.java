@@ -1,5 +1,6 @@
 package io.xsbuild.git;
 
+import io.xsbuild.cli.Flags;
 import io.xsbuild.event.Events;
 import io.xsbuild.error.XsbuildException;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,7 +98,7 @@ class DescribeTest {
                 .isInstanceOf(NoTagException.class)
                 .hasMessageContaining("No tag reachable from")
                 .hasMessageContaining(repo.dir().toString())
-                .satisfies(e -> assertThat(((XsbuildException) e).userMessage()).contains("--always"));
+                .satisfies(e -> assertThat(Flags.userMessage((XsbuildException) e)).contains("--always"));
         assertThat(repo.run(null, "describe", "--tags").exit()).isNotZero();
     }
 

@@ -1,6 +1,7 @@
 package io.xsbuild.repository;
 
 import com.sun.net.httpserver.HttpServer;
+import io.xsbuild.cli.Flags;
 import io.xsbuild.event.Events;
 import io.xsbuild.io.ChecksumType;
 import org.junit.jupiter.api.AfterEach;
@@ -104,7 +105,7 @@ class RepoResolverTest {
     void aDirectoryWithoutRepodataIsRefusedByName() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         RepositoryException e = catchThrowableOfType(RepositoryException.class, () -> resolve(repos(empty.toString())));
-        assertThat(e.getMessage()).isEqualTo("No repodata/repomd.xml in " + empty + " (--repo " + empty + ")");
+        assertThat(Flags.message(e)).isEqualTo("No repodata/repomd.xml in " + empty + " (--repo " + empty + ")");
         assertThat(catchThrowableOfType(RepositoryException.class, () -> resolve(repos(tmp.resolve("none").toString())))
                 .getMessage()).startsWith("No repository at " + tmp.resolve("none"));
     }
@@ -122,7 +123,7 @@ class RepoResolverTest {
         Path a = repository("a");
         assertThat(catchThrowableOfType(RepositoryException.class, () -> resolve(repos("x=" + a, "x=" + url + "/xs/"))))
                 .hasMessage("Two repositories are named x");
-        assertThat(catchThrowableOfType(RepositoryException.class, () -> resolve(repos("epel=" + a))).getMessage())
+        assertThat(Flags.message(catchThrowableOfType(RepositoryException.class, () -> resolve(repos("epel=" + a)))))
                 .isEqualTo("--repo epel=" + a + " is named epel, as a repository of the xs8 profile is");
     }
 
@@ -133,8 +134,8 @@ class RepoResolverTest {
                 List.of("*")), "xs8", List.of("base", "epel"));
         assertThat(s.enabled("epel", false)).isTrue();
         assertThat(s.enabled("base", true)).isFalse();
-        assertThat(catchThrowableOfType(RepositoryException.class, () -> resolver.resolve(new RepoRequest(null, List.of(),
-                List.of(), List.of("epel-testing")), "xs8", List.of("base", "epel"))).getMessage())
+        assertThat(Flags.message(catchThrowableOfType(RepositoryException.class, () -> resolver.resolve(new RepoRequest(null,
+                List.of(), List.of(), List.of("epel-testing")), "xs8", List.of("base", "epel")))))
                 .isEqualTo("--disablerepo epel-testing names no repository of the xs8 profile or of --repo");
     }
 }

@@ -1,5 +1,7 @@
 package io.xsbuild.build.source;
 
+import io.xsbuild.error.Setting;
+
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -16,6 +18,9 @@ import java.util.Objects;
  */
 public record BuildRequest(String source, String ref, Path spec, String match, boolean versionFromTag, boolean always,
                            Versioning versioning) {
+
+    /** The fields messages name. */
+    public enum Field implements Setting { SPEC, VERSION_FROM_TAG, VERSIONING }
 
     public BuildRequest {
         Objects.requireNonNull(source, "source");

@@ -1,6 +1,7 @@
 package io.xsbuild.build.source;
 
 import io.xsbuild.error.FailedException;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.git.Checkout;
@@ -132,8 +133,8 @@ public final class SourcePreparer {
     private static Versioning versioning(BuildRequest request, Path spec, Path packageDir, boolean source0Carried)
             throws SpecException {
         if (request.versioning() == Versioning.SPEC && request.versionFromTag()) {
-            throw new SpecException(spec, "--version-from-tag stamps the spec with git describe, which --versioning spec "
-                    + "does not", "give one or the other");
+            throw new SpecException(spec, Phrase.of(BuildRequest.Field.VERSION_FROM_TAG, " stamps the spec with git describe, "
+                    + "which ", BuildRequest.Field.VERSIONING, " spec does not"), Phrase.of("give one or the other"));
         }
         if (request.versioning() != Versioning.AUTO) {
             return request.versioning();
@@ -176,8 +177,9 @@ public final class SourcePreparer {
         Path spec = found.get().normalize();
         String relative = workTree.relativize(spec).toString().replace(workTree.getFileSystem().getSeparator(), "/");
         if (!spec.startsWith(workTree) || !Files.isRegularFile(copy.resolve(relative))) {
-            throw new SpecException(spec, spec + " is not a file git tracks in " + workTree
-                    + ", so the build's copy of the checkout lacks it", "git add it, or name a tracked spec with --spec");
+            throw new SpecException(spec, Phrase.of(spec, " is not a file git tracks in ", workTree,
+                    ", so the build's copy of the checkout lacks it"),
+                    Phrase.of("git add it, or name a tracked spec with ", BuildRequest.Field.SPEC));
         }
         return relative;
     }
@@ -256,8 +258,9 @@ public final class SourcePreparer {
         SpecFile stamped = spec;
         if (versionFromTag) {
             if (description.tag() == null) {
-                throw new SpecException(spec.path(), "--version-from-tag needs a tag, and git describe found none",
-                        "tag a release (git tag -a v1.0) or build without --version-from-tag");
+                throw new SpecException(spec.path(), Phrase.of(BuildRequest.Field.VERSION_FROM_TAG,
+                        " needs a tag, and git describe found none"),
+                        Phrase.of("tag a release (git tag -a v1.0) or build without ", BuildRequest.Field.VERSION_FROM_TAG));
             }
             stamped = stamped.withTag("Version", GitVersioning.versionFromTag(spec, description.tag()));
         }

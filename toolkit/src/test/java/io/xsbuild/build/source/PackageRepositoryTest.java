@@ -1,6 +1,8 @@
 package io.xsbuild.build.source;
 
+import io.xsbuild.cli.Flags;
 import io.xsbuild.error.UsageException;
+import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.git.Checkouts;
 import io.xsbuild.git.LfsPointers;
@@ -150,9 +152,9 @@ class PackageRepositoryTest {
 
     @Test
     void specVersioningDoesNotGoWithVersionFromTag() {
-        Throwable e = catchThrowableOfType(Exception.class, () -> prepare(new BuildRequest(repo.dir().toString(), null, null,
-                null, true, false, Versioning.SPEC), LfsPointers.onPath()));
-        assertThat(e).hasMessageContaining("--version-from-tag stamps the spec with git describe");
+        XsbuildException e = catchThrowableOfType(XsbuildException.class, () -> prepare(new BuildRequest(repo.dir().toString(),
+                null, null, null, true, false, Versioning.SPEC), LfsPointers.onPath()));
+        assertThat(Flags.message(e)).contains("--version-from-tag stamps the spec with git describe");
         assertThat(List.of(Versioning.values())).contains(Versioning.AUTO);
     }
 }
