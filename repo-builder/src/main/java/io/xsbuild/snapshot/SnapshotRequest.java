@@ -62,6 +62,12 @@ public record SnapshotRequest(List<SnapshotIso> isos, Path outDir, String snapsh
             this.outDir = outDir;
         }
 
+        /** What every run that publishes repodata is told (createrepo_c's defaults unless given). */
+        public Builder options(RepoOptions value) {
+            options = Objects.requireNonNull(value, "options");
+            return this;
+        }
+
         public Builder iso(SnapshotIso value) {
             isos.add(value);
             return this;
@@ -95,12 +101,6 @@ public record SnapshotRequest(List<SnapshotIso> isos, Path outDir, String snapsh
 
         public Builder whitelist(Path value) {
             whitelist = value;
-            return this;
-        }
-
-        /** What every run that publishes repodata is told (createrepo_c's defaults unless given). */
-        public Builder options(RepoOptions value) {
-            options = Objects.requireNonNull(value, "options");
             return this;
         }
 
