@@ -64,8 +64,15 @@ public abstract class XsbuildException extends Exception {
 
     /** The message and the hint as the one line a user reads, each setting named as {@code naming} names it. */
     public String userMessage(Function<Setting, String> naming) {
-        String text = message.render(naming);
-        return hint == null || hint.isBlank() ? text : text + ": " + hint.render(naming);
+        return userPhrase().render(naming);
+    }
+
+    /**
+     * The message and the hint as the one line a user reads, its settings left for whoever shows it to
+     * name: for a report that keeps what went wrong until the command line prints it.
+     */
+    public Phrase userPhrase() {
+        return hint == null || hint.isBlank() ? message : Phrase.of(message, ": ", hint);
     }
 
     /** The settings the message and the hint name, in order: the facts a caller may act on. */

@@ -80,5 +80,7 @@ class FlagsTest {
         assertThat(e.userMessage()).isEqualTo("changelogLimit -2 is not a limit: give 0 or more, or leave out skipBad");
         assertThat(Flags.userMessage(e)).isEqualTo("--changelog-limit -2 is not a limit: give 0 or more, or leave out --skip-bad");
         assertThat(e.settings()).containsExactly(RepoOptions.Field.CHANGELOG_LIMIT, RepoOptions.Field.SKIP_BAD);
+        assertThat(e.userPhrase()).hasToString(e.userMessage());
+        assertThat(Flags.words(e.userPhrase())).isEqualTo(Flags.userMessage(e));
     }
 }
