@@ -1,6 +1,8 @@
 package io.xsbuild.build;
 
 import io.xsbuild.build.source.RpmbuildOptions;
+import io.xsbuild.error.Setting;
+
 import java.util.Objects;
 
 /**
@@ -13,6 +15,8 @@ import java.util.Objects;
  */
 public record BuildSettings(RpmbuildOptions rpmbuild, boolean network, boolean keep, boolean shellOnFailure,
                             boolean interactive) {
+    /** The fields messages name. */
+    public enum Field implements Setting { SHELL_ON_FAILURE }
 
     public static final BuildSettings DEFAULT = new BuildSettings(RpmbuildOptions.NONE, false, false, false, false);
 

@@ -12,6 +12,7 @@ import io.xsbuild.session.HelperStep;
 import io.xsbuild.container.LineSink;
 import io.xsbuild.container.Step;
 import io.xsbuild.error.FailedException;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.profile.ContainerLayout;
 import io.xsbuild.packages.SourceDownload;
@@ -124,8 +125,8 @@ record MakeJob(PreparedTree tree, MakeRequest make) implements BuildJob {
         List<String> chosen = BuildOutputs.select(before, snapshot(container), make.artifacts());
         if (chosen.isEmpty()) {
             if (!make.artifacts().isEmpty()) {
-                throw new FailedException("No file of " + name() + " matches --artifacts "
-                        + String.join(", ", make.artifacts()) + " after " + String.join(" ", make.command()));
+                throw new FailedException(Phrase.of("No file of ", name(), " matches ", MakeRequest.Field.ARTIFACTS, " ",
+                        String.join(", ", make.artifacts()), " after ", String.join(" ", make.command())), null, null);
             }
             context.events().warn(name() + ": " + String.join(" ", make.command()) + " added or changed no file");
             return List.of();

@@ -15,7 +15,7 @@ import java.util.List;
  */
 public record MakeRequest(String target, String packageName, List<String> artifacts) {
     /** The fields messages name. */
-    public enum Field implements Setting { PACKAGE_NAME }
+    public enum Field implements Setting { PACKAGE_NAME, ARTIFACTS }
 
     public MakeRequest {
         target = target == null || target.isBlank() ? null : target;

@@ -7,6 +7,7 @@ import io.xsbuild.build.source.SrpmSource;
 import io.xsbuild.session.BuilderStep;
 import io.xsbuild.container.ContainerSpec;
 import io.xsbuild.container.Labels;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.image.EnvImage;
@@ -99,7 +100,7 @@ public final class PackageBuild {
     }
 
     /** What the stages in the container came to: what they made, or where and why they failed. */
-    private record Outcome(PackageResult.Status status, Outputs made, String failedStage, String error,
+    private record Outcome(PackageResult.Status status, Outputs made, String failedStage, Phrase error,
                            List<String> errorTail) {
     }
 
@@ -117,7 +118,7 @@ public final class PackageBuild {
             if (context.settings().shellOnFailure()) {
                 shell(container, job, stage);
             }
-            return new Outcome(PackageResult.Status.FAILED, new Outputs(null, List.of(), List.of()), stage, e.userMessage(), tail);
+            return new Outcome(PackageResult.Status.FAILED, new Outputs(null, List.of(), List.of()), stage, e.userPhrase(), tail);
         }
     }
 
@@ -147,14 +148,15 @@ public final class PackageBuild {
     private void shell(SessionContainer container, BuildJob job, String stage) {
         String name = job.name();
         if (!context.settings().interactive()) {
-            events.warn(name + ": no terminal, so no shell in the failed container (--shell-on-failure)");
+            events.warn(Phrase.of(name, ": no terminal, so no shell in the failed container (",
+                    BuildSettings.Field.SHELL_ON_FAILURE, ")"));
             return;
         }
         events.info(name + ": " + stage + " failed; a shell in its container (exit it to go on)");
         try {
             container.attach(BuilderStep.plain(List.of("bash", "-l"), job.shellDir(stage)), true);
         } catch (XsbuildException e) {
-            events.warn(name + ": cannot open a shell in container " + container.shortId() + ": " + e.userMessage());
+            events.warn(Phrase.of(name, ": cannot open a shell in container ", container.shortId(), ": ", e.userPhrase()));
         }
     }
 }

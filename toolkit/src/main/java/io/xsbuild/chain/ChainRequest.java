@@ -1,6 +1,7 @@
 package io.xsbuild.chain;
 
 import io.xsbuild.build.BuildSetup;
+import io.xsbuild.error.Setting;
 
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,9 @@ import java.util.Objects;
  */
 public record ChainRequest(List<ChainInput> inputs, BuildSetup setup, int jobs, boolean keepGoing, boolean useCache,
                            List<String> engines) {
+    /** The fields messages name. */
+    public enum Field implements Setting { KEEP_GOING }
+
     public ChainRequest {
         inputs = List.copyOf(inputs);
         Objects.requireNonNull(setup, "setup");

@@ -4,6 +4,7 @@ import io.xsbuild.build.BuildSetup;
 import io.xsbuild.build.PackageBuild;
 import io.xsbuild.build.output.Artifact;
 import io.xsbuild.build.output.PackageResult;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.repository.ContainerRepos;
@@ -133,12 +134,12 @@ final class ChainScheduler {
                     done = build(node, slots.get(engine), start);
                 }
             } catch (XsbuildException | RuntimeException e) {
-                String message = e instanceof XsbuildException x ? x.userMessage() : String.valueOf(e);
+                Phrase message = e instanceof XsbuildException x ? x.userPhrase() : Phrase.of(e);
                 done = outcome(node, ChainPackage.Status.FAILED, null, engine < 0 ? null : slots.get(engine).engine().name(),
                         null, List.of(), null, 0, null, null, "chain", message, List.of());
                 synchronized (this) {
                     if (fatal == null) {
-                        fatal = e instanceof XsbuildException x ? x : new ChainFailedException(name, message);
+                        fatal = e instanceof XsbuildException x ? x : new ChainFailedException(name, message.toString());
                     }
                 }
             } finally {
@@ -213,8 +214,8 @@ final class ChainScheduler {
                 for (String dep : graph.dependsOn(name)) {
                     ChainPackage d = results.get(dep);
                     if (d != null && !d.done()) {
-                        results.put(name, outcome(graph.node(name), ChainPackage.Status.SKIPPED, "depends on " + dep
-                                + ", which " + (d.status() == ChainPackage.Status.FAILED ? "failed" : "was skipped"),
+                        results.put(name, outcome(graph.node(name), ChainPackage.Status.SKIPPED, Phrase.of("depends on " + dep
+                                + ", which " + (d.status() == ChainPackage.Status.FAILED ? "failed" : "was skipped")),
                                 null, null, List.of(), null, 0, null, null, null, null, List.of()));
                         waiting.remove(name);
                         changed = true;
@@ -226,9 +227,10 @@ final class ChainScheduler {
     }
 
     private void skipRest() {
-        String why = fatal != null ? "not started: the chain stopped at an engine's failure"
-                : firstFailure != null ? "not started: " + firstFailure + " failed, and without --continue the chain stops there"
-                : "not started: the chain was interrupted";
+        Phrase why = fatal != null ? Phrase.of("not started: the chain stopped at an engine's failure")
+                : firstFailure != null ? Phrase.of("not started: ", firstFailure, " failed, and without ",
+                        ChainRequest.Field.KEEP_GOING, " the chain stops there")
+                : Phrase.of("not started: the chain was interrupted");
         for (String name : waiting) {
             results.put(name, outcome(graph.node(name), ChainPackage.Status.SKIPPED, why, null, null, List.of(), null, 0,
                     null, null, null, null, List.of()));
@@ -338,8 +340,8 @@ final class ChainScheduler {
             Artifact srpm = BuildCache.restore(entry, out, List.of(entry.srpm())).get(0);
             List<Artifact> rpms = BuildCache.restore(entry, out, entry.rpms());
             chainRepo.add(rpms.stream().map(a -> out.resolve(a.path())).toList());
-            return outcome(node, ChainPackage.Status.REUSED, "built before from the same input, image, options and "
-                            + "packages of the chain", null, srpm, rpms, null, (System.nanoTime() - start) / 1e9, key,
+            return outcome(node, ChainPackage.Status.REUSED, Phrase.of("built before from the same input, image, options and "
+                            + "packages of the chain"), null, srpm, rpms, null, (System.nanoTime() - start) / 1e9, key,
                     null, null, null, List.of());
         } catch (IOException | io.xsbuild.rpm.BadPackageException e) {
             throw new ChainFailedException(node.name(), "cannot take its packages from the cache " + entry.dir() + ": "
@@ -347,9 +349,9 @@ final class ChainScheduler {
         }
     }
 
-    private ChainPackage outcome(ChainNode node, ChainPackage.Status status, String why, String engine, Artifact srpm,
+    private ChainPackage outcome(ChainNode node, ChainPackage.Status status, Phrase why, String engine, Artifact srpm,
                                  List<Artifact> rpms, io.xsbuild.build.source.GitOrigin git, double seconds, String key,
-                                 String logs, String failedStage, String error, List<String> errorTail) {
+                                 String logs, String failedStage, Phrase error, List<String> errorTail) {
         return new ChainPackage(node.name(), node.input().given(), status, why, List.copyOf(graph.dependsOn(node.name())),
                 engine, srpm, rpms, git, Math.round(seconds * 1000) / 1000.0, key, logs, failedStage, error, errorTail);
     }

@@ -4,6 +4,7 @@ import io.xsbuild.build.output.Artifact;
 import io.xsbuild.build.output.PackageResult;
 import io.xsbuild.build.Rebuild;
 import io.xsbuild.build.output.RebuildReport;
+import io.xsbuild.error.Phrase;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,12 +33,12 @@ final class BuildReportText {
     }
 
     /** The end of a failed stage's log, then one line naming the package and what went wrong. */
-    void reportFailure(String name, String failedStage, List<String> errorTail, String error) {
+    void reportFailure(String name, String failedStage, List<String> errorTail, Phrase error) {
         if (!errorTail.isEmpty()) {
             context.err().println("--- last lines of " + name + "'s " + ("builddep".equals(failedStage) ? "root.log" : "build.log"));
             errorTail.forEach(line -> context.err().println("  " + line));
         }
-        context.err().println("xsbuild: " + name + ": " + error);
+        context.err().println("xsbuild: " + name + ": " + Flags.words(error));
     }
 
     String text(RebuildReport report) {

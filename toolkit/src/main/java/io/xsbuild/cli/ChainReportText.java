@@ -38,7 +38,7 @@ final class ChainReportText {
                 case REUSED -> s.append(" from the cache");
                 case FAILED -> s.append(" at ").append(p.failedStage())
                         .append(p.logs() == null ? "" : ", logs in " + shown(out.resolve(p.logs())));
-                case SKIPPED -> s.append(": ").append(p.why());
+                case SKIPPED -> s.append(": ").append(Flags.words(p.why()));
                 default -> { }
             }
             s.append('\n');

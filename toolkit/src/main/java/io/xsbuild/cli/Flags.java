@@ -1,8 +1,10 @@
 package io.xsbuild.cli;
 
+import io.xsbuild.build.BuildSettings;
 import io.xsbuild.build.BuildSetup;
 import io.xsbuild.build.MakeRequest;
 import io.xsbuild.build.source.BuildRequest;
+import io.xsbuild.chain.ChainRequest;
 import io.xsbuild.error.Phrase;
 import io.xsbuild.error.Setting;
 import io.xsbuild.error.XsbuildException;
@@ -57,7 +59,10 @@ public final class Flags {
             entry(BuildRequest.Field.VERSION_FROM_TAG, "--version-from-tag"),
             entry(BuildRequest.Field.VERSIONING, "--versioning"),
             entry(MakeRequest.Field.PACKAGE_NAME, "--package"),
+            entry(MakeRequest.Field.ARTIFACTS, "--artifacts"),
             entry(BuildSetup.Field.OUT, "--out"),
+            entry(BuildSettings.Field.SHELL_ON_FAILURE, "--shell-on-failure"),
+            entry(ChainRequest.Field.KEEP_GOING, "--continue"),
             entry(RemasterRequest.Field.OUT, "--out"),
             entry(RemasterRequest.Field.ADD_RPMS, "--add-rpms"),
             entry(RemasterRequest.Field.ANSWER_FILE, "--answerfile"),

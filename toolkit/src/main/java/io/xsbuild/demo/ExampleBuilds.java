@@ -10,6 +10,7 @@ import io.xsbuild.chain.ChainPackage;
 import io.xsbuild.chain.ChainReport;
 import io.xsbuild.chain.ChainRequest;
 import io.xsbuild.container.RuntimeConnector;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.profile.Profile;
@@ -52,8 +53,9 @@ final class ExampleBuilds {
                 new BuildSetup(profile, RepoRequest.NONE, out, BuildSettings.DEFAULT, null, session), 0, false, false, List.of()));
         for (ChainPackage p : report.packages()) {
             if (!p.done()) {
-                throw new DemoException("The example package " + p.name() + " did not build: "
-                        + (p.error() != null ? p.error() : p.why()), "its logs are in " + out.resolve("logs").resolve(p.name()));
+                throw new DemoException(Phrase.of("The example package ", p.name(), " did not build: ",
+                        p.error() != null ? p.error() : p.why()),
+                        Phrase.of("its logs are in ", out.resolve("logs").resolve(p.name())));
             }
             for (Artifact rpm : p.rpms()) {
                 copy(out.resolve(rpm.path()), dir.resolve(Path.of(rpm.path()).getParent().toString()));

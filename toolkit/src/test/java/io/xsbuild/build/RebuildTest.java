@@ -185,7 +185,7 @@ class RebuildTest {
         PackageResult broken = report.packages().get(0);
         assertThat(broken.status()).isEqualTo(PackageResult.Status.FAILED);
         assertThat(broken.failedStage()).isEqualTo("rpmbuild");
-        assertThat(broken.error()).startsWith("rpmbuild of broken-1.0-1.src.rpm failed (exit 1)")
+        assertThat(broken.error().toString()).startsWith("rpmbuild of broken-1.0-1.src.rpm failed (exit 1)")
                 .contains(out.resolve("logs/broken/build.log").toString());
         assertThat(broken.errorTail()).endsWith("error: Bad exit status from /var/tmp/rpm-tmp.1 (%build)");
         assertThat(Files.readString(out.resolve("logs/broken/build.log"))).contains("make: *** [all] Error 2");
@@ -199,7 +199,7 @@ class RebuildTest {
         RebuildReport report = rebuild("el9", BuildSettings.DEFAULT, "nosuch");
         PackageResult nosuch = report.packages().get(0);
         assertThat(nosuch.failedStage()).isEqualTo("fetch");
-        assertThat(nosuch.error()).isEqualTo("No source package 'nosuch' in the repositories of this run"
+        assertThat(nosuch.error()).hasToString("No source package 'nosuch' in the repositories of this run"
                 + ": the package manager said \"Error: No package nosuch available.\"");
         assertThat(argv()).noneMatch(a -> a.get(0).equals("rpmbuild"));
     }

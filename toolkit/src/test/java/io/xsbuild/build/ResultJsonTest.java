@@ -4,6 +4,7 @@ import io.xsbuild.build.output.Artifact;
 import io.xsbuild.build.output.PackageResult;
 import io.xsbuild.build.output.RebuildReport;
 import io.xsbuild.build.source.GitOrigin;
+import io.xsbuild.error.Phrase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +61,7 @@ class ResultJsonTest {
         PackageResult failed = new PackageResult("xsdemo-broken", PackageResult.Status.FAILED, null, List.of(), List.of(),
                 null, stages("image", 0.5, "container", 1.0, "fetch", 0.75, "builddep", 6.5, "rpmbuild", 2.0),
                 9.25, IMAGE, IMAGE_ID, "logs/xsdemo-broken", "rpmbuild",
-                "rpmbuild of xsdemo-broken-1.0-1.src.rpm failed (exit 1): its log: /home/dev/out/logs/xsdemo-broken/build.log",
+                Phrase.of("rpmbuild of xsdemo-broken-1.0-1.src.rpm failed (exit 1): its log: /home/dev/out/logs/xsdemo-broken/build.log"),
                 List.of("+ make", "gcc -o \"hello\" hello.c\t# C:\\temp", "make: *** [all] Error 2", "Ünïcode ✓",
                         "error: Bad exit status from /var/tmp/rpm-tmp.1 (%build)"), null);
         return new RebuildReport(false, "/home/dev/out", "ci-job-4711", "el7", IMAGE, IMAGE_ID,

@@ -152,6 +152,7 @@ class ChainIT {
         assertThat(r.exitCode).as(r.toString()).isEqualTo(1);
         assertThat(statuses()).containsExactly("xsbtest-broken FAILED", "xsbtest-solo SKIPPED", "xsbtest-needs-broken SKIPPED");
         assertThat(Files.readString(dir.resolve("out/result.json")))
-                .contains("\"why\": \"not started: xsbtest-broken failed, and without --continue the chain stops there\"");
+                .contains("\"why\": \"not started: xsbtest-broken failed, and without keepGoing the chain stops there\"");
+        assertThat(r.out).contains("xsbtest-solo: skipped: not started: xsbtest-broken failed, and without --continue the chain stops there");
     }
 }

@@ -1,6 +1,8 @@
 package io.xsbuild.build.output;
 
 import io.xsbuild.build.source.GitOrigin;
+import io.xsbuild.error.Phrase;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +22,13 @@ import java.util.Map;
  * @param image      the image the build ran in: its tag, and {@code imageId}
  * @param logs       the package's log directory, relative to OUT
  * @param failedStage the stage that failed, or null
- * @param error      what went wrong, in one line, or null
+ * @param error      what went wrong, in one line (it may name settings), or null
  * @param errorTail  the last lines of the failed stage's log
  * @param container  the container, when it was kept ({@code --keep}); else null
  */
 public record PackageResult(String name, Status status, Artifact srpm, List<Artifact> rpms, List<Artifact> files,
                             GitOrigin git, Map<String, Double> stages,
-                            double stepSeconds, String image, String imageId, String logs, String failedStage, String error,
+                            double stepSeconds, String image, String imageId, String logs, String failedStage, Phrase error,
                             List<String> errorTail, String container) {
 
     public enum Status { BUILT, FAILED }
