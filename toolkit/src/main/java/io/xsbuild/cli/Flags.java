@@ -55,6 +55,7 @@ public final class Flags {
             entry(ImageRequest.Field.BUILDDEPS, "--builddeps"),
             entry(DescribeOptions.Field.MATCH, "--match"),
             entry(DescribeOptions.Field.ALWAYS, "--always"),
+            entry(BuildRequest.Field.REF, "--ref"),
             entry(BuildRequest.Field.SPEC, "--spec"),
             entry(BuildRequest.Field.VERSION_FROM_TAG, "--version-from-tag"),
             entry(BuildRequest.Field.VERSIONING, "--versioning"),

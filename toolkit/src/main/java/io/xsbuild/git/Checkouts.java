@@ -1,5 +1,7 @@
 package io.xsbuild.git;
 
+import io.xsbuild.build.source.BuildRequest;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.event.Events;
 import io.xsbuild.files.CacheHome;
 import org.eclipse.jgit.api.Git;
@@ -167,8 +169,8 @@ public final class Checkouts {
         if (ref == null) {
             Ref head = fetched.getAdvertisedRef(Constants.HEAD);
             if (head == null || head.getObjectId() == null) {
-                throw new GitException(GitException.Kind.USAGE, location, location + " advertises no HEAD",
-                        "pass --ref with a branch, tag or commit", null);
+                throw new GitException(GitException.Kind.USAGE, location, Phrase.of(location, " advertises no HEAD"),
+                        Phrase.of("pass ", BuildRequest.Field.REF, " with a branch, tag or commit"), null);
             }
             return head.getObjectId();
         }

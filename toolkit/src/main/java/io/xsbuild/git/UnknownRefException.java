@@ -1,6 +1,6 @@
 package io.xsbuild.git;
 
-/** A --ref that names no branch, tag or commit of the repository. */
+/** A ref to build that names no branch, tag or commit of the repository. */
 public class UnknownRefException extends GitException {
 
     private final String ref;

@@ -1,5 +1,9 @@
 package io.xsbuild.spec;
 
+import io.xsbuild.build.source.BuildRequest;
+import io.xsbuild.error.Phrase;
+import io.xsbuild.git.DescribeOptions;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,9 +35,9 @@ public final class GitVersioning {
     public static String stampRelease(SpecFile spec, String release, String describe) throws SpecException {
         String suffix = releaseSuffix(describe);
         if (!RPM_VERSION_CHARS.matcher(suffix).matches()) {
-            throw new SpecException(spec.path(), "The git description '" + describe + "' cannot go into the Release of "
-                    + spec.path().getFileName() + ": rpm allows only letters, digits and . _ + ~ ^ there",
-                    "choose a tag made of those with --match");
+            throw new SpecException(spec.path(), Phrase.of("The git description '", describe, "' cannot go into the Release of ",
+                    spec.path().getFileName(), ": rpm allows only letters, digits and . _ + ~ ^ there"),
+                    Phrase.of("choose a tag made of those with ", DescribeOptions.Field.MATCH));
         }
         if (release.contains("%autorelease")) {
             throw new SpecException(spec.path(), spec.path().getFileName() + " takes its Release from %autorelease",
@@ -51,9 +55,10 @@ public final class GitVersioning {
     public static String versionFromTag(SpecFile spec, String tag) throws SpecException {
         String version = tag.matches("[vV]\\d.*") ? tag.substring(1) : tag;
         if (!RPM_VERSION_CHARS.matcher(version).matches()) {
-            throw new SpecException(spec.path(), "The tag '" + tag + "' cannot be the Version of " + spec.path().getFileName()
-                    + ": rpm allows only letters, digits and . _ + ~ ^ there",
-                    "build without --version-from-tag, or choose another tag with --match");
+            throw new SpecException(spec.path(), Phrase.of("The tag '", tag, "' cannot be the Version of ",
+                    spec.path().getFileName(), ": rpm allows only letters, digits and . _ + ~ ^ there"),
+                    Phrase.of("build without ", BuildRequest.Field.VERSION_FROM_TAG, ", or choose another tag with ",
+                            DescribeOptions.Field.MATCH));
         }
         return version;
     }

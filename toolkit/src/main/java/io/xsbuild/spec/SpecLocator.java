@@ -1,5 +1,8 @@
 package io.xsbuild.spec;
 
+import io.xsbuild.build.source.BuildRequest;
+import io.xsbuild.error.Phrase;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +23,8 @@ public final class SpecLocator {
      */
     public static Path locate(Path root, Path named) throws SpecException {
         return find(root, named).orElseThrow(() -> new SpecException(root,
-                "No spec file at the root of " + root + " or in its SPECS/", "add one, or pass --spec FILE"));
+                Phrase.of("No spec file at the root of ", root, " or in its SPECS/"),
+                Phrase.of("add one, or pass ", BuildRequest.Field.SPEC, " FILE")));
     }
 
     /**
@@ -31,7 +35,8 @@ public final class SpecLocator {
         if (named != null) {
             Path spec = root.resolve(named).normalize();
             if (!Files.isRegularFile(spec)) {
-                throw new SpecException(spec, "No spec file " + named + " in " + root, "pass --spec with a path inside the checkout");
+                throw new SpecException(spec, Phrase.of("No spec file ", named, " in ", root),
+                        Phrase.of("pass ", BuildRequest.Field.SPEC, " with a path inside the checkout"));
             }
             return Optional.of(spec);
         }
@@ -39,9 +44,9 @@ public final class SpecLocator {
         found.addAll(specsIn(root));
         found.addAll(specsIn(root.resolve("SPECS")));
         if (found.size() > 1) {
-            throw new SpecException(root, "Several spec files in " + root + ": "
-                    + String.join(", ", found.stream().map(p -> root.relativize(p).toString()).toList()),
-                    "choose one with --spec");
+            throw new SpecException(root, Phrase.of("Several spec files in ", root, ": ",
+                    String.join(", ", found.stream().map(p -> root.relativize(p).toString()).toList())),
+                    Phrase.of("choose one with ", BuildRequest.Field.SPEC));
         }
         return found.stream().findFirst();
     }

@@ -1,5 +1,7 @@
 package io.xsbuild.spec;
 
+import io.xsbuild.build.source.BuildRequest;
+import io.xsbuild.git.DescribeOptions;
 import org.junit.jupiter.api.Test;
 
 import static io.xsbuild.spec.SpecFileTest.spec;
@@ -79,6 +81,8 @@ class GitVersioningTest {
         assertThat(GitVersioning.versionFromTag(SPEC, "0.10.0")).isEqualTo("0.10.0");
         assertThat(GitVersioning.versionFromTag(SPEC, "vendor")).isEqualTo("vendor");
         assertThatThrownBy(() -> GitVersioning.versionFromTag(SPEC, "1.0-rc1"))
-                .hasMessageContaining("The tag '1.0-rc1' cannot be the Version");
+                .hasMessageContaining("The tag '1.0-rc1' cannot be the Version")
+                .satisfies(e -> assertThat(((SpecException) e).settings())
+                        .containsExactly(BuildRequest.Field.VERSION_FROM_TAG, DescribeOptions.Field.MATCH));
     }
 }

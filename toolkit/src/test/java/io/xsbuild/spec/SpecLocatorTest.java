@@ -1,5 +1,6 @@
 package io.xsbuild.spec;
 
+import io.xsbuild.cli.Flags;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +47,8 @@ class SpecLocatorTest {
         touch("SPECS/b.spec");
         assertThatThrownBy(() -> SpecLocator.locate(root, null))
                 .hasMessage("Several spec files in " + root + ": a.spec, SPECS/b.spec")
-                .satisfies(e -> assertThat(((SpecException) e).userMessage()).endsWith("choose one with --spec"));
+                .satisfies(e -> assertThat(((SpecException) e).userMessage()).endsWith("choose one with spec"))
+                .satisfies(e -> assertThat(Flags.userMessage((SpecException) e)).endsWith("choose one with --spec"));
     }
 
     @Test

@@ -20,7 +20,7 @@ public record BuildRequest(String source, String ref, Path spec, String match, b
                            Versioning versioning) {
 
     /** The fields messages name. */
-    public enum Field implements Setting { SPEC, VERSION_FROM_TAG, VERSIONING }
+    public enum Field implements Setting { REF, SPEC, VERSION_FROM_TAG, VERSIONING }
 
     public BuildRequest {
         Objects.requireNonNull(source, "source");
