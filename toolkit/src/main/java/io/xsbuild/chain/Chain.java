@@ -6,6 +6,7 @@ import io.xsbuild.build.source.WorkDir;
 import io.xsbuild.container.ContainerRuntime;
 import io.xsbuild.container.ContainerSpec;
 import io.xsbuild.error.FailedException;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
 import io.xsbuild.git.Checkouts;
@@ -77,7 +78,8 @@ public final class Chain {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new FailedException("Cannot make the output directory " + out + ": " + e.getMessage(), "choose another with --out", e);
+            throw new FailedException(Phrase.of("Cannot make the output directory ", out, ": ", e.getMessage()),
+                    Phrase.of("choose another with ", BuildSetup.Field.OUT), e);
         }
         ChainRepo chainRepo = new ChainRepo(out.resolve(REPO_DIR), events);
         chainRepo.reset();

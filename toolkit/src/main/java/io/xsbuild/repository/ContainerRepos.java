@@ -7,6 +7,7 @@ import io.xsbuild.container.LineSink;
 import io.xsbuild.container.Mount;
 import io.xsbuild.container.Step;
 import io.xsbuild.error.FailedException;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.io.Directories;
 import io.xsbuild.session.HelperStep;
@@ -107,10 +108,11 @@ public final class ContainerRepos implements AutoCloseable {
     }
 
     private static RepositoryException unreachable(Repository r, String engine) {
-        return new RepositoryException("The repository " + r.describe() + " is on this machine's loopback, which the "
-                + "containers of the engine " + engine + " cannot reach, as that engine is taken to be on another machine",
-                "serve the repository at an address that machine reaches, or give its directory (--repo DIR is copied "
-                        + "into each container); " + EngineEndpoint.LOCATION_ENV + "=local if the engine is on this machine");
+        return new RepositoryException(Phrase.of("The repository ", r.describe(), " is on this machine's loopback, which the "
+                + "containers of the engine ", engine, " cannot reach, as that engine is taken to be on another machine"),
+                Phrase.of("serve the repository at an address that machine reaches, or give its directory (",
+                        RepoRequest.Field.REPOS, " DIR is copied into each container); ", EngineEndpoint.LOCATION_ENV,
+                        "=local if the engine is on this machine"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.xsbuild.repository;
 
+import io.xsbuild.error.Phrase;
 import io.xsbuild.io.ChecksumType;
 
 import java.io.IOException;
@@ -63,8 +64,9 @@ public final class RepoProbe {
             Thread.currentThread().interrupt();
             why = "interrupted";
         }
-        throw new RepositoryException("Cannot read the repository " + id + " at " + baseurl + ": " + why,
-                "check the URL (a baseurl with repodata/repomd.xml below it), or leave that --repo out");
+        throw new RepositoryException(Phrase.of("Cannot read the repository ", id, " at ", baseurl, ": ", why),
+                Phrase.of("check the URL (a baseurl with repodata/repomd.xml below it), or leave that ", RepoRequest.Field.REPOS,
+                        " out"));
     }
 
     static URI repomd(URI baseurl) {

@@ -1,5 +1,6 @@
 package io.xsbuild.repository;
 
+import io.xsbuild.cli.Flags;
 import io.xsbuild.container.ContainerSpec;
 import io.xsbuild.container.FakeRuntime;
 import io.xsbuild.container.ImageInfo;
@@ -102,7 +103,8 @@ class ContainerReposDeliveryTest {
         SessionContainer box = start(repos);
         assertThatThrownBy(() -> repos.apply(box)).isInstanceOfSatisfying(RepositoryException.class, e -> {
             assertThat(e.getMessage()).isEqualTo(expected);
-            assertThat(e.hint()).contains("--repo DIR is copied into each container", "XSBUILD_ENGINE_LOCATION=local");
+            assertThat(e.hint()).contains("repos DIR is copied into each container", "XSBUILD_ENGINE_LOCATION=local");
+            assertThat(Flags.userMessage(e)).contains("(--repo DIR is copied into each container)");
         });
         assertThat(runtime.copiedIn).isEmpty();
     }

@@ -86,7 +86,8 @@ class RepoResolverTest {
         RepositoryException e = catchThrowableOfType(RepositoryException.class, () -> resolve(repos(url + "/nosuch/")));
         assertThat(e.getMessage()).isEqualTo("Cannot read the repository xsbuild at " + url + "/nosuch/: HTTP 404 for "
                 + url + "/nosuch/repodata/repomd.xml");
-        assertThat(e.hint()).contains("check the URL");
+        assertThat(e.hint()).contains("check the URL").endsWith("or leave that repos out");
+        assertThat(Flags.userMessage(e)).endsWith("or leave that --repo out");
     }
 
     @Test
