@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public record BuildSetup(Profile profile, RepoRequest repos, Path out, BuildSettings settings, String image, String session) {
     /** The fields messages name. */
-    public enum Field implements Setting { OUT }
+    public enum Field implements Setting { PROFILE, OUT, IMAGE }
 
     public BuildSetup {
         Objects.requireNonNull(profile, "profile");

@@ -1,5 +1,6 @@
 package io.xsbuild.container;
 
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.XsbuildException;
 
 /** The engine refused or failed an operation on a container or image. */
@@ -13,6 +14,11 @@ public class ContainerException extends XsbuildException {
     }
 
     protected ContainerException(Kind kind, String message, String hint, Throwable cause) {
+        super(kind, message, hint, cause);
+    }
+
+    /** A message and hint that may name settings; {@code hint} and {@code cause} may be null. */
+    protected ContainerException(Kind kind, Phrase message, Phrase hint, Throwable cause) {
         super(kind, message, hint, cause);
     }
 }

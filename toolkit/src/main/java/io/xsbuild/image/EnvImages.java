@@ -1,5 +1,6 @@
 package io.xsbuild.image;
 
+import io.xsbuild.build.BuildSetup;
 import io.xsbuild.io.Directories;
 import io.xsbuild.container.ContainerException;
 import io.xsbuild.container.ContainerRuntime;
@@ -12,6 +13,7 @@ import io.xsbuild.container.Labels;
 import io.xsbuild.container.LineSink;
 import io.xsbuild.container.Step;
 import io.xsbuild.error.FailedException;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
@@ -143,12 +145,12 @@ public final class EnvImages {
                 "make it with xsbuild image build (it prints the tag to give)"));
         String madeFor = image.labels().get(Labels.PROFILE);
         if (madeFor == null) {
-            throw new UsageException("The image " + reference + " was not made by xsbuild image build",
-                    "give --image a tag that xsbuild image build printed");
+            throw new UsageException(Phrase.of("The image ", reference, " was not made by xsbuild image build"),
+                    Phrase.of("give ", BuildSetup.Field.IMAGE, " a tag that xsbuild image build printed"));
         }
         if (!madeFor.equals(profile.name())) {
-            throw new UsageException("The image " + reference + " is of the " + madeFor + " profile, not "
-                    + profile.name(), "add --profile " + madeFor);
+            throw new UsageException(Phrase.of("The image ", reference, " is of the ", madeFor, " profile, not ",
+                    profile.name()), Phrase.of("add ", BuildSetup.Field.PROFILE, " ", madeFor));
         }
         String builddeps = image.labels().getOrDefault(EnvImage.BUILDDEPS_LABEL, "");
         return new EnvImage(reference, image.id(), madeFor, builddeps.isEmpty() ? List.of() : List.of(builddeps.split(",")),
@@ -178,8 +180,8 @@ public final class EnvImages {
     }
 
     private static ImageMissingException missingBase(Profile profile) {
-        return new ImageMissingException(profile.baseImage(), "make it with " + profile.makeBase()
-                + ", or choose another profile (--profile, XSBUILD_PROFILE)");
+        return new ImageMissingException(profile.baseImage(), Phrase.of("make it with ", profile.makeBase(),
+                ", or choose another profile (", BuildSetup.Field.PROFILE, ", XSBUILD_PROFILE)"));
     }
 
     private static Path tempDir() throws FailedException {

@@ -1,6 +1,8 @@
 package io.xsbuild.image;
 
+import io.xsbuild.build.BuildSetup;
 import io.xsbuild.build.FakeBuilds;
+import io.xsbuild.cli.Flags;
 import io.xsbuild.container.FakeRuntime;
 import io.xsbuild.container.ImageInfo;
 import io.xsbuild.container.ImageMissingException;
@@ -87,8 +89,9 @@ class EnvImagesTest {
         fake.images.remove("centos:7.9.2009");
         var e = catchThrowableOfType(ImageMissingException.class, () -> new EnvImages(session).ensure(ProfileCatalog.shipped().named("el7")));
         assertThat(e.kind()).isEqualTo(XsbuildException.Kind.ENVIRONMENT);
-        assertThat(e.userMessage()).isEqualTo("The image centos:7.9.2009 is not in the Docker engine: make it with "
+        assertThat(Flags.userMessage(e)).isEqualTo("The image centos:7.9.2009 is not in the Docker engine: make it with "
                 + "docker pull centos:7.9.2009, or choose another profile (--profile, XSBUILD_PROFILE)");
+        assertThat(e.settings()).containsExactly(BuildSetup.Field.PROFILE);
     }
 
     @Test
