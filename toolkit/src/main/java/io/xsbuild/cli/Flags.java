@@ -8,6 +8,7 @@ import io.xsbuild.chain.ChainRequest;
 import io.xsbuild.error.Phrase;
 import io.xsbuild.error.Setting;
 import io.xsbuild.error.XsbuildException;
+import io.xsbuild.fetch.FetchOptions;
 import io.xsbuild.fetch.IsoSources;
 import io.xsbuild.git.DescribeOptions;
 import io.xsbuild.image.ImageRequest;
@@ -48,6 +49,10 @@ public final class Flags {
             entry(IsoRepoRequest.Field.ISOS, "--iso"),
             entry(IsoRepoRequest.Field.SHA256, "--sha256"),
             entry(IsoSources.Field.SHA256, "--sha256"),
+            entry(FetchOptions.Field.MAVEN_REPOSITORIES, "--maven-repo"),
+            entry(FetchOptions.Field.CONNECT_TIMEOUT, "--connect-timeout"),
+            entry(FetchOptions.Field.READ_TIMEOUT, "--read-timeout"),
+            entry(FetchOptions.Field.RETRIES, "--retries"),
             entry(RepoRequest.Field.LOCAL_REPO, "--local-repo"),
             entry(RepoRequest.Field.REPOS, "--repo"),
             entry(RepoRequest.Field.ENABLE, "--enablerepo"),

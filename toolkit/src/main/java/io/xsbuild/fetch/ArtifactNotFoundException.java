@@ -1,6 +1,7 @@
 package io.xsbuild.fetch;
 
 import io.xsbuild.error.FailedException;
+import io.xsbuild.error.Phrase;
 
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
 public class ArtifactNotFoundException extends FailedException {
 
     public ArtifactNotFoundException(MavenCoordinates coordinates, List<String> repositories, Throwable cause) {
-        super("Maven artifact " + coordinates + " was not found in " + String.join(", ", repositories),
-                "check the coordinates (G:A:V[:ext[:classifier]]) and --maven-repo", cause);
+        super(Phrase.of("Maven artifact ", coordinates, " was not found in ", String.join(", ", repositories)),
+                Phrase.of("check the coordinates (G:A:V[:ext[:classifier]]) and ", FetchOptions.Field.MAVEN_REPOSITORIES), cause);
     }
 }

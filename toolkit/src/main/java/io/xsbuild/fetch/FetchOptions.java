@@ -1,5 +1,6 @@
 package io.xsbuild.fetch;
 
+import io.xsbuild.error.Setting;
 import io.xsbuild.files.CacheHome;
 
 import java.net.URI;
@@ -24,6 +25,9 @@ public record FetchOptions(Path workingDir, Path cacheDir, List<URI> mavenReposi
                            Path mavenLocalRepository, Path userHome, Network network) {
 
     public static final URI MAVEN_CENTRAL = URI.create("https://repo.maven.apache.org/maven2/");
+
+    /** The fields messages name: its own, and those of its {@link Network}. */
+    public enum Field implements Setting { MAVEN_REPOSITORIES, CONNECT_TIMEOUT, READ_TIMEOUT, RETRIES }
 
     /**
      * How long a server may take, and what happens when it takes longer.

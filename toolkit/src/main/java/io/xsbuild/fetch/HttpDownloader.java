@@ -69,12 +69,12 @@ final class HttpDownloader {
                     return attempt(uri, entry, sha256, attempt == 1);
                 } catch (Transient t) {
                     if (attempt > network.retries()) {
-                        throw new DownloadException(source, t.getMessage() + (attempt == 1 ? ""
-                                : "; gave up after " + attempt + " attempts (--retries)"), t.getCause());
+                        throw new DownloadException(source, attempt == 1 ? t.what : Phrase.of(t.what, "; gave up after ",
+                                attempt, " attempts (", FetchOptions.Field.RETRIES, ")"), t.getCause());
                     }
                     Duration wait = network.backoff(attempt);
-                    events.warn(source + ": " + t.getMessage() + "; trying again in " + seconds(wait) + " (attempt "
-                            + (attempt + 1) + " of " + (network.retries() + 1) + ")");
+                    events.warn(Phrase.of(source, ": ", t.what, "; trying again in ", seconds(wait), " (attempt ",
+                            attempt + 1, " of ", network.retries() + 1, ")"));
                     pause(source, wait);
                 }
             }
@@ -208,7 +208,7 @@ final class HttpDownloader {
             }
             out.force(false);
             if (total >= 0 && written != total) {
-                throw new Transient("the transfer ended after " + written + " of " + total + " bytes", null);
+                throw new Transient(Phrase.of("the transfer ended after ", written, " of ", total, " bytes"), null);
             }
         } finally {
             progress.done();
@@ -223,10 +223,10 @@ final class HttpDownloader {
             return n;
         } catch (IOException e) {
             if (guard.fired()) {
-                throw new Transient("no data for " + seconds(options.network().readTimeout()) + " after " + written
-                        + " bytes (--read-timeout)", e);
+                throw new Transient(Phrase.of("no data for ", seconds(options.network().readTimeout()), " after ", written,
+                        " bytes (", FetchOptions.Field.READ_TIMEOUT, ")"), e);
             }
-            throw new Transient("the transfer broke off after " + written + " bytes (" + describe(e) + ")", e);
+            throw new Transient(Phrase.of("the transfer broke off after ", written, " bytes (", describe(e), ")"), e);
         }
     }
 
@@ -278,11 +278,11 @@ final class HttpDownloader {
         try {
             return client.send(request, body);
         } catch (java.net.ConnectException e) {
-            String what = describe(e);
+            String what = connectionFailure(e);
             if (what.startsWith("connection refused") || what.startsWith("unknown host")) {
                 throw new DownloadException(source, what, e);
             }
-            throw new Transient(what, e);
+            throw new Transient(Phrase.of(what), e);
         } catch (IOException e) {
             throw new Transient(describe(e), e);
         } catch (InterruptedException e) {
@@ -294,19 +294,25 @@ final class HttpDownloader {
     /** A server error (HTTP 5xx) is worth trying again. */
     private static void serverError(HttpResponse<?> response) throws Transient {
         if (response.statusCode() >= 500 && response.statusCode() <= 599) {
-            throw new Transient("the server answered HTTP " + response.statusCode(), null);
+            throw new Transient(Phrase.of("the server answered HTTP ", response.statusCode()), null);
         }
     }
 
     /** What went wrong with a connection, in words: no Java class names. */
-    private String describe(IOException e) {
+    private Phrase describe(IOException e) {
         FetchOptions.Network network = options.network();
         if (e instanceof java.net.http.HttpConnectTimeoutException) {
-            return "no connection within " + seconds(network.connectTimeout()) + " (--connect-timeout)";
+            return Phrase.of("no connection within ", seconds(network.connectTimeout()), " (",
+                    FetchOptions.Field.CONNECT_TIMEOUT, ")");
         }
         if (e instanceof java.net.http.HttpTimeoutException) {
-            return "no answer within " + seconds(network.readTimeout()) + " (--read-timeout)";
+            return Phrase.of("no answer within ", seconds(network.readTimeout()), " (", FetchOptions.Field.READ_TIMEOUT, ")");
         }
+        return Phrase.of(connectionFailure(e));
+    }
+
+    /** What went wrong with a connection, but for a timeout (which names its setting). */
+    private static String connectionFailure(IOException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
                 return "unknown host";
@@ -337,10 +343,13 @@ final class HttpDownloader {
         }
     }
 
-    /** A failure worth another try: a timeout, a connection that broke, a server error. Its message says what happened. */
+    /** A failure worth another try: a timeout, a connection that broke, a server error. {@link #what} says what happened. */
     private static final class Transient extends Exception {
-        Transient(String what, Throwable cause) {
-            super(what, cause);
+        final Phrase what;
+
+        Transient(Phrase what, Throwable cause) {
+            super(what.toString(), cause);
+            this.what = what;
         }
     }
 

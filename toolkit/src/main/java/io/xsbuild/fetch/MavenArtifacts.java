@@ -145,9 +145,9 @@ final class MavenArtifacts {
         for (Exception cause : causes) {
             for (Throwable t = cause; t != null; t = t.getCause()) {
                 if (t instanceof java.net.SocketTimeoutException) {
-                    return new DownloadException(coordinates.toString(), "no answer from " + String.join(", ", asked)
-                            + " within " + HttpDownloader.seconds(options.network().readTimeout())
-                            + " (--read-timeout)", e);
+                    return new DownloadException(coordinates.toString(), Phrase.of("no answer from ", String.join(", ", asked),
+                            " within ", HttpDownloader.seconds(options.network().readTimeout()), " (",
+                            FetchOptions.Field.READ_TIMEOUT, ")"), e);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.xsbuild.fetch;
 
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.io.SafeXml;
 
@@ -58,8 +59,8 @@ record MavenSettings(Path localRepository, List<Mirror> mirrors, List<Server> se
         try {
             return parse(Files.readAllBytes(file), userHome, env);
         } catch (IOException | XMLStreamException e) {
-            throw new UsageException("cannot read the Maven settings " + file + ": " + e.getMessage().replace('\n', ' '),
-                    "fix the file, or give the repositories with --maven-repo");
+            throw new UsageException(Phrase.of("cannot read the Maven settings ", file, ": ", e.getMessage().replace('\n', ' ')),
+                    Phrase.of("fix the file, or give the repositories with ", FetchOptions.Field.MAVEN_REPOSITORIES));
         }
     }
 

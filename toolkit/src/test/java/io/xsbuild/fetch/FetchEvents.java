@@ -1,11 +1,13 @@
 package io.xsbuild.fetch;
 
+import io.xsbuild.cli.Flags;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.event.Events;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Keeps what the engine reported. */
+/** Keeps what the engine reported, as the command line words it. */
 final class FetchEvents implements Events {
 
     final List<String> warnings = new CopyOnWriteArrayList<>();
@@ -17,6 +19,11 @@ final class FetchEvents implements Events {
         if (level == Level.WARN) {
             warnings.add(message);
         }
+    }
+
+    @Override
+    public void log(Level level, Phrase message) {
+        log(level, Flags.words(message));
     }
 
     @Override

@@ -146,7 +146,8 @@ class HttpSourceTest {
 
         DownloadException e = catchThrowableOfType(DownloadException.class, () -> impatient.resolve(url(), null));
 
-        assertThat(e.userMessage()).isEqualTo("cannot fetch ISO " + url() + ": no answer within 0.3 s (--read-timeout); "
+        assertThat(e.settings()).containsExactly(FetchOptions.Field.READ_TIMEOUT, FetchOptions.Field.RETRIES);
+        assertThat(Flags.userMessage(e)).isEqualTo("cannot fetch ISO " + url() + ": no answer within 0.3 s (--read-timeout); "
                 + "gave up after 3 attempts (--retries): check the URL and the network; an interrupted download resumes "
                 + "when run again");
         assertThat(server.requestsFor(ISO + ".sha256")).isEqualTo(3);

@@ -1,5 +1,6 @@
 package io.xsbuild.fetch;
 
+import io.xsbuild.cli.Flags;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,8 @@ class MavenSourceTest {
                 () -> new IsoSources(options, Map.of(), events).resolve("com.xenserver:binpkg:8.4.0", null));
 
         assertThat(e.getMessage()).isEqualTo("cannot fetch ISO com.xenserver:binpkg:8.4.0:iso: no answer from "
-                + server.uri("/maven/") + " within 0.3 s (--read-timeout)");
+                + server.uri("/maven/") + " within 0.3 s (readTimeout)");
+        assertThat(Flags.message(e)).endsWith(" within 0.3 s (--read-timeout)");
         assertThat(server.requestsFor(ARTIFACT)).isEqualTo(1);
     }
 
