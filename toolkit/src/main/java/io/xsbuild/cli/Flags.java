@@ -8,6 +8,7 @@ import io.xsbuild.chain.ChainRequest;
 import io.xsbuild.error.Phrase;
 import io.xsbuild.error.Setting;
 import io.xsbuild.error.XsbuildException;
+import io.xsbuild.demo.DemoRequest;
 import io.xsbuild.fetch.FetchOptions;
 import io.xsbuild.fetch.IsoSources;
 import io.xsbuild.git.DescribeOptions;
@@ -74,7 +75,8 @@ public final class Flags {
             entry(RemasterRequest.Field.OUT, "--out"),
             entry(RemasterRequest.Field.ADD_RPMS, "--add-rpms"),
             entry(RemasterRequest.Field.ANSWER_FILE, "--answerfile"),
-            entry(RemasterRequest.Field.FILES, "--file"));
+            entry(RemasterRequest.Field.FILES, "--file"),
+            entry(DemoRequest.Field.EXAMPLES, "--examples"));
 
     private Flags() {
     }

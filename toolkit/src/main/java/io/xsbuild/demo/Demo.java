@@ -10,6 +10,7 @@ import io.xsbuild.build.source.RepoSrpm;
 import io.xsbuild.container.ContainerRuntime;
 import io.xsbuild.container.RuntimeConnector;
 import io.xsbuild.error.FailedException;
+import io.xsbuild.error.Phrase;
 import io.xsbuild.error.UsageException;
 import io.xsbuild.error.XsbuildException;
 import io.xsbuild.event.Events;
@@ -141,8 +142,9 @@ public final class Demo {
     /** The example package folders under {@code dir}: each subdirectory with a spec. */
     static List<ExampleSpec> examples(Path dir) throws XsbuildException {
         if (!Files.isDirectory(dir)) {
-            throw new UsageException("No example packages at " + dir,
-                    "run xsbuild from its checkout, or give the folder of examples with --examples DIR");
+            throw new UsageException(Phrase.of("No example packages at ", dir),
+                    Phrase.of("run xsbuild from its checkout, or give the folder of examples with ",
+                            DemoRequest.Field.EXAMPLES, " DIR"));
         }
         List<ExampleSpec> specs = new ArrayList<>();
         try (Stream<Path> folders = Files.list(dir)) {
@@ -157,8 +159,8 @@ public final class Demo {
             throw new FailedException("Cannot read the example packages in " + dir + ": " + e.getMessage(), e);
         }
         if (specs.isEmpty()) {
-            throw new UsageException("No example package (a folder with a spec) in " + dir,
-                    "give the folder of examples with --examples DIR");
+            throw new UsageException(Phrase.of("No example package (a folder with a spec) in ", dir),
+                    Phrase.of("give the folder of examples with ", DemoRequest.Field.EXAMPLES, " DIR"));
         }
         return specs;
     }

@@ -1,5 +1,7 @@
 package io.xsbuild.demo;
 
+import io.xsbuild.error.Setting;
+
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -15,6 +17,9 @@ import java.util.Objects;
  * @param session  the session id, or null for a new one
  */
 public record DemoRequest(Path examples, Path dir, Path out, String profile, String rebuild, Path home, String session) {
+    /** The fields messages name. */
+    public enum Field implements Setting { EXAMPLES }
+
     public DemoRequest {
         Objects.requireNonNull(examples, "examples");
         Objects.requireNonNull(dir, "dir");

@@ -91,7 +91,7 @@ public final class Doctor {
     /** The host tools, {@code client} being the engine's command line client (docker or podman). */
     private List<ToolCheck> tools(String client) {
         Map<String, List<String>> neededBy = new LinkedHashMap<>();
-        neededBy.computeIfAbsent(client, k -> new ArrayList<>()).add("entering a container kept with --keep");
+        neededBy.computeIfAbsent(client, k -> new ArrayList<>()).add("entering a kept container");
         for (Profile p : profiles) {
             for (String tool : p.hostTools()) {
                 neededBy.computeIfAbsent(tool, k -> new ArrayList<>()).add("making the " + p.name() + " base image");

@@ -112,7 +112,7 @@ class CliTest {
         assertThat(r.exitCode).as(r.toString()).isZero();
         assertThat(r.out).contains("Podman engine  ok  4.3.1 (API 1.41) at unix:///run/podman/podman.sock, linux/amd64\n"
                         + "  chosen: the rootful Podman socket (DOCKER_HOST is unset and there is no usable /var/run/docker.sock)\n")
-                .contains("podman       missing: apt-get install -y podman (for entering a container kept with --keep)");
+                .contains("podman       missing: apt-get install -y podman (for entering a kept container)");
     }
 
     @Test
