@@ -106,14 +106,14 @@ public final class Remaster {
         } catch (IOException e) {
             throw new FailedException("Cannot compare " + in + " with " + out + ": " + e.getMessage(), e);
         }
-        List<String> warnings = new ArrayList<>();
+        List<Phrase> warnings = new ArrayList<>();
         if (answers != null) {
             Set<String> destinations = new HashSet<>();
             request.files().forEach(f -> destinations.add(f.destination()));
             for (String script : answers.localScripts()) {
                 if (!destinations.contains(script)) {
-                    warnings.add(request.answerFile() + " runs file://" + script + ", which no --file puts into the initrd"
-                            + " (the installer finds it only if the initrd has it already)");
+                    warnings.add(Phrase.of(request.answerFile(), " runs file://", script, ", which no ", RemasterRequest.Field.FILES,
+                            " puts into the initrd (the installer finds it only if the initrd has it already)"));
                 }
             }
         }
@@ -140,13 +140,13 @@ public final class Remaster {
     }
 
     private RemasterResult build(RemasterRequest request, IsoImage image, String source, Path staging, Path out,
-                                 List<Initrd.Addition> additions, List<String> warnings, long started)
+                                 List<Initrd.Addition> additions, List<Phrase> warnings, long started)
             throws XsbuildException, IOException {
         Path in = image.path();
         events.info("Reading " + in);
         List<IsoEntry> entries = image.entries();
         BootCarryOver boot = BootCarryOver.of(image);
-        warnings.addAll(boot.warnings());
+        boot.warnings().forEach(w -> warnings.add(Phrase.of(w)));
         Map<String, Replacement> replace = new LinkedHashMap<>();
         Set<String> remove = new HashSet<>();
         InstallerRepo repo = new InstallerRepo(image, entries, events);
@@ -173,7 +173,7 @@ public final class Remaster {
             Path written = staging.resolve(out.getFileName());
             write(image, entries, boot, replace, remove, written);
             AtomicFiles.move(written, out);
-            for (String w : warnings) {
+            for (Phrase w : warnings) {
                 events.warn(w);
             }
             return new RemasterResult(out, source, Files.size(out), (System.nanoTime() - started) / 1e9, boot.summary(),
@@ -217,7 +217,7 @@ public final class Remaster {
     private RemasterResult.Packages changeTree(RemasterRequest request, IsoImage image, List<IsoEntry> entries,
                                                BootCarryOver boot, Path staging, InstallerRepo repo,
                                                Map<String, Replacement> replace, Set<String> remove,
-                                               List<RemasterResult.BootEntry> configs, List<String> warnings)
+                                               List<RemasterResult.BootEntry> configs, List<Phrase> warnings)
             throws XsbuildException, IOException {
         Path in = image.path();
         if (request.answerFile() != null) {
@@ -237,7 +237,7 @@ public final class Remaster {
                         Files.getLastModifiedTime(a.getValue()).toInstant()));
             }
             remove.addAll(plan.remove());
-            warnings.addAll(plan.warnings());
+            plan.warnings().forEach(w -> warnings.add(Phrase.of(w)));
             treeInfoKeys(image, staging, replace, warnings);
             packages = new RemasterResult.Packages(plan.added(), plan.replaced(), plan.packages());
         }
@@ -329,7 +329,7 @@ public final class Remaster {
     /** Every ISOLINUX and GRUB configuration of the image and of its EFI images, with the default entry told to install. */
     private List<RemasterResult.BootEntry> bootConfigs(IsoImage image, List<IsoEntry> entries, BootCarryOver boot,
                                                        Path staging, List<String> args, Map<String, Replacement> replace,
-                                                       List<String> warnings) throws XsbuildException, IOException {
+                                                       List<Phrase> warnings) throws XsbuildException, IOException {
         List<RemasterResult.BootEntry> changed = new ArrayList<>();
         Set<String> isolinux = new LinkedHashSet<>();
         Set<String> efiImages = new LinkedHashSet<>();
@@ -340,8 +340,8 @@ public final class Remaster {
                 int platform = boot.elTorito().catalog().platformOf(i);
                 if (img.path() == null) {
                     if (platform == BootEntry.EFI) {
-                        warnings.add("the EFI image of " + image.path() + " lies in a partition appended after the volume: a"
-                                + " grub.cfg inside it is not changed");
+                        warnings.add(Phrase.of("the EFI image of " + image.path() + " lies in a partition appended after the volume: a"
+                                + " grub.cfg inside it is not changed"));
                     }
                     continue;
                 }
@@ -383,11 +383,12 @@ public final class Remaster {
 
     /** The GRUB configurations inside the EFI image at {@code path}, which UEFI firmware may boot GRUB from. */
     private List<RemasterResult.BootEntry> efiImage(IsoImage image, String path, Path staging, List<String> args,
-                                                    Map<String, Replacement> replace, List<String> warnings)
+                                                    Map<String, Replacement> replace, List<Phrase> warnings)
             throws XsbuildException, IOException {
         IsoEntry entry = image.find(path).orElseThrow();
         if (entry.size() > MAX_EFI_IMAGE) {
-            warnings.add("the EFI image " + path + " is larger than " + MAX_EFI_IMAGE + " bytes: a grub.cfg inside it is not changed");
+            warnings.add(Phrase.of("the EFI image " + path + " is larger than " + MAX_EFI_IMAGE
+                    + " bytes: a grub.cfg inside it is not changed"));
             return List.of();
         }
         List<RemasterResult.BootEntry> changed = new ArrayList<>();
@@ -404,8 +405,8 @@ public final class Remaster {
                 }
             }
         } catch (FatException e) {
-            warnings.add("the EFI image " + path + " cannot be read as a FAT file system, so a grub.cfg inside it is not"
-                    + " changed: " + e.getMessage());
+            warnings.add(Phrase.of("the EFI image " + path + " cannot be read as a FAT file system, so a grub.cfg inside it is not"
+                    + " changed: " + e.getMessage()));
             return List.of();
         }
         if (!changed.isEmpty()) {
@@ -422,11 +423,11 @@ public final class Remaster {
      * repodata's signature (gpgcheck and repo_gpgcheck); the repository has changed, so the keys are
      * commented out, as XCP-ng's image build does for unsigned repositories.
      */
-    private void treeInfoKeys(IsoImage image, Path staging, Map<String, Replacement> replace, List<String> warnings)
+    private void treeInfoKeys(IsoImage image, Path staging, Map<String, Replacement> replace, List<Phrase> warnings)
             throws XsbuildException, IOException {
         Optional<IsoEntry> entry = image.find(".treeinfo").filter(IsoEntry::isFile);
         if (entry.isEmpty()) {
-            warnings.add(image.path() + " has no .treeinfo: the installer does not take its root for a repository");
+            warnings.add(Phrase.of(image.path() + " has no .treeinfo: the installer does not take its root for a repository"));
             return;
         }
         String text = new String(image.readAllBytes(entry.get(), MAX_CONFIG), StandardCharsets.UTF_8);
@@ -448,8 +449,8 @@ public final class Remaster {
         }
         String changed = out.substring(0, out.length() - 1);
         replace.put(".treeinfo", new Replacement(stage(staging, ".treeinfo", changed), entry.get().permissions(), Instant.now()));
-        warnings.add(".treeinfo named the signing key " + String.join(", ", keys) + ": it is commented out, since the"
-                + " repository changed, so the installer does not check package signatures (it would refuse the new ones)");
+        warnings.add(Phrase.of(".treeinfo named the signing key " + String.join(", ", keys) + ": it is commented out, since the"
+                + " repository changed, so the installer does not check package signatures (it would refuse the new ones)"));
     }
 
     private static Path stage(Path staging, String path, String text) throws IOException {

@@ -1,5 +1,7 @@
 package io.xsbuild.remaster;
 
+import io.xsbuild.error.Phrase;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,10 +12,11 @@ import java.util.List;
  * @param initrd   what went into the initrd, or null when it was left as it was
  * @param configs  the boot entries now naming the answer file
  * @param packages the packages added, or null when none were
- * @param warnings what the user should know: packages nothing installs, signatures no longer checked
+ * @param warnings what the user should know: packages nothing installs, signatures no longer checked (they may name
+ *                 settings)
  */
 public record RemasterResult(Path out, String source, long bytes, double seconds, List<String> boot, Initrd initrd,
-                             List<BootEntry> configs, Packages packages, List<String> warnings) {
+                             List<BootEntry> configs, Packages packages, List<Phrase> warnings) {
 
     public RemasterResult {
         boot = List.copyOf(boot);
