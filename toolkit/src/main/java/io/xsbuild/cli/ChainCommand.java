@@ -4,7 +4,6 @@ import io.xsbuild.chain.Chain;
 import io.xsbuild.chain.ChainEngine;
 import io.xsbuild.chain.ChainGraph;
 import io.xsbuild.chain.ChainInput;
-import io.xsbuild.chain.ChainPlan;
 import io.xsbuild.chain.ChainReport;
 import io.xsbuild.chain.ChainRequest;
 import io.xsbuild.error.XsbuildException;

@@ -9,10 +9,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-class ChainGraphTest {
+public class ChainGraphTest {
 
     /** A node making {@code outputs} ("name" or "name:provide,provide" or "name>require,require"). */
-    static ChainNode node(String name, List<String> buildRequires, String... outputs) {
+    public static ChainNode node(String name, List<String> buildRequires, String... outputs) {
         List<ChainNode.Output> outs = new java.util.ArrayList<>();
         for (String out : outputs) {
             String[] requires = out.split(">", 2);

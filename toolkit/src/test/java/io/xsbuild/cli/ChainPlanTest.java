@@ -1,5 +1,6 @@
-package io.xsbuild.chain;
+package io.xsbuild.cli;
 
+import io.xsbuild.chain.ChainGraph;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

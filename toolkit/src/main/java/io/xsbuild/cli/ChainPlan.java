@@ -1,5 +1,7 @@
-package io.xsbuild.chain;
+package io.xsbuild.cli;
 
+import io.xsbuild.chain.ChainGraph;
+import io.xsbuild.chain.ChainNode;
 import io.xsbuild.json.Json;
 
 import java.util.ArrayList;
@@ -9,9 +11,10 @@ import java.util.List;
  * A chain's graph as {@code xsbuild chain --plan} prints it: JSON, a GitLab child pipeline or a GitHub
  * Actions workflow. In the pipelines each job builds one package with {@code xsbuild chain}, its inputs'
  * RPMs (the artifacts of the jobs it needs) given as {@code --local-repo}, so a CI's own runners are the
- * build farm and the cache of each job's runner still serves.
+ * build farm and the cache of each job's runner still serves. What the jobs run are xsbuild command lines, so
+ * the command line writes them.
  */
-public final class ChainPlan {
+final class ChainPlan {
 
     /** Where each job leaves its packages, and where the next ones gather what they need. */
     static final String OUT = "xsbuild-out";
@@ -23,12 +26,12 @@ public final class ChainPlan {
     /**
      * @param options the options every job passes on (the profile, the repositories, rpmbuild's), as typed
      */
-    public ChainPlan(ChainGraph graph, List<String> options) {
+    ChainPlan(ChainGraph graph, List<String> options) {
         this.graph = graph;
         this.options = List.copyOf(options);
     }
 
-    public String render(String format) {
+    String render(String format) {
         return switch (format) {
             case "json" -> Json.pretty(json()) + "\n";
             case "gitlab" -> gitlab();
