@@ -126,19 +126,17 @@ class LayeringTest {
     }
 
     /**
-     * The strings of the library and the engine that start with "--" and are no flag of xsbuild's,
-     * by file: each is an argument of another program, or no flag at all.
+     * The flags of other programs that the strings of the library and the engine name, by file: each
+     * is an argument of a command they run, or words quoting one.
      */
     private static final Map<String, Set<String>> NOT_FLAGS = Map.ofEntries(
-            // the end of an XML comment, which the repodata parser skips to
-            Map.entry("repo-builder: repo/xml/XmlReader.java", Set.of("-->")),
             // yumdownloader's and dnf's options, in the commands run in the container
-            Map.entry("toolkit: profile/PackageManager.java",
-                    Set.of("--source", "--destdir", "--setopt=install_weak_deps=False")),
+            Map.entry("toolkit: profile/PackageManager.java", Set.of("--source", "--destdir", "--setopt")),
             // git lfs pull's option, naming the files to fetch
             Map.entry("toolkit: git/LfsPointers.java", Set.of("--include")),
-            // rpmspec's options, passed the macros the build was given
-            Map.entry("toolkit: chain/Analysis.java", Set.of("--define", "--with", "--without", "--target")),
+            // rpmspec's, rpm's and cpio's options: the macros the build was given, and the queries run
+            Map.entry("toolkit: chain/Analysis.java", Set.of("--define", "--with", "--without", "--target", "--srpm",
+                    "--qf", "--buildrequires", "--nosignature", "--quiet", "--make-directories")),
             // rpmbuild's options, in the commands run in the container
             Map.entry("toolkit: build/source/PreparedSources.java", Set.of("--define")),
             Map.entry("toolkit: build/source/SpecSrpm.java", Set.of("--define")),
@@ -146,15 +144,41 @@ class LayeringTest {
             Map.entry("toolkit: build/source/RpmbuildOptions.java",
                     Set.of("--define", "--with", "--without", "--nocheck", "--target")),
             Map.entry("toolkit: build/RpmJob.java", Set.of("--rebuild")),
-            // cp's options, bringing a make build's files out
-            Map.entry("toolkit: build/MakeJob.java", Set.of("--parents", "--")),
-            // GRUB's --id, found in boot configurations, and the "---" between the parts of a multiboot line
-            Map.entry("toolkit: remaster/BootConfigs.java", Set.of("--id[= ]\\s*(\"([^\"]*)\"|'([^']*)'|(\\S+))", "---")));
+            // cp's option, bringing a make build's files out
+            Map.entry("toolkit: build/MakeJob.java", Set.of("--parents")),
+            // docker's, in the command that removes a session's containers by hand
+            Map.entry("toolkit: session/Session.java", Set.of("--filter")),
+            // GRUB's --id, found in boot configurations
+            Map.entry("toolkit: remaster/BootConfigs.java", Set.of("--id")),
+            // xorriso's, in the advice on an image it cannot read
+            Map.entry("repo-builder: iso/TreeWalker.java", Set.of("--zisofs")));
+
+    /** A flag: "--" and a letter, not inside a word ("a--b") nor a longer run of dashes ("---", "-->"). */
+    private static final Pattern FLAG = Pattern.compile("(?<![\\w-])--[A-Za-z][\\w-]*");
+
+    /**
+     * What comes before a flag of an xsbuild command quoted whole for the user to run: "xsbuild " and
+     * the command's words, with no punctuation ending the command between them and the flag.
+     */
+    private static final Pattern XSBUILD_COMMAND = Pattern.compile("\\bxsbuild(?: [^\\s,;()]+)* \\z");
+
+    /** The flags {@code literal} names, but those of an xsbuild command it quotes whole. */
+    static List<String> flagsNamedIn(String literal) {
+        List<String> named = new ArrayList<>();
+        Matcher flag = FLAG.matcher(literal);
+        while (flag.find()) {
+            if (!XSBUILD_COMMAND.matcher(literal.substring(0, flag.start())).find()) {
+                named.add(flag.group());
+            }
+        }
+        return named;
+    }
 
     /**
      * Only the command line words settings as flags: the library and the engine name them as
-     * settings (a Phrase), and cli's Flags names them by their flags. So no string of theirs starts
-     * with "--", but for the arguments of other programs above.
+     * settings (a Phrase), and cli's Flags names them by their flags. So no string of theirs names
+     * a flag anywhere in it, but for the arguments of other programs above and the xsbuild commands
+     * it quotes for the user to run.
      */
     @Test
     void onlyTheCommandLineNamesFlags() throws IOException {
@@ -168,8 +192,10 @@ class LayeringTest {
                     }
                     String where = root.getKey() + ": " + root.getValue().relativize(f);
                     for (String literal : stringLiterals(Files.readString(f))) {
-                        if (literal.startsWith("--") && !NOT_FLAGS.getOrDefault(where, Set.of()).contains(literal)) {
-                            flags.add(where + ": \"" + literal + "\"");
+                        for (String flag : flagsNamedIn(literal)) {
+                            if (!NOT_FLAGS.getOrDefault(where, Set.of()).contains(flag)) {
+                                flags.add(where + ": " + flag + " in \"" + literal + "\"");
+                            }
                         }
                     }
                 }
@@ -187,6 +213,19 @@ class LayeringTest {
                     --f
                     \""";
                 """)).containsExactly("--c", "d\"--e", "--f\n");
+    }
+
+    @Test
+    void theFlagCheckSeesFlagsAnywhereInAStringButInAQuotedXsbuildCommand() {
+        assertThat(flagsNamedIn("--spec")).containsExactly("--spec");
+        assertThat(flagsNamedIn("choose one with --spec, or --match=v*")).containsExactly("--spec", "--match");
+        assertThat(flagsNamedIn("gave up after 3 attempts (--retries)")).containsExactly("--retries");
+        assertThat(flagsNamedIn("d\"--e")).containsExactly("--e");
+        assertThat(flagsNamedIn("-->, ---, -- and a--b")).isEmpty();
+        assertThat(flagsNamedIn("remove them with xsbuild doctor --clean")).isEmpty();
+        assertThat(flagsNamedIn("xsbuild chain --out OUT --local-repo DIR pkg")).isEmpty();
+        assertThat(flagsNamedIn("run xsbuild doctor, or pass --clean")).containsExactly("--clean");
+        assertThat(flagsNamedIn("pass --keep to xsbuild build --shell")).containsExactly("--keep");
     }
 
     @Test
