@@ -4,6 +4,7 @@ import io.xsbuild.event.Events;
 import io.xsbuild.io.Sizes;
 import io.xsbuild.repo.write.RepodataWriter;
 import io.xsbuild.repo.xml.MetadataEntries;
+import io.xsbuild.repo.xml.PublishedBlocks;
 import io.xsbuild.rpm.BadPackageException;
 import io.xsbuild.rpm.RpmPackage;
 
@@ -20,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * Gets packages on a pool of workers and hands their metadata to the writer in input order,
@@ -46,20 +48,32 @@ public final class PackagePipeline {
 
     /**
      * A package to write: its record, or its entries as they were published (then {@code pkg} is
-     * null); whether it was read ({@code bytesRead} bytes) or reused unread.
+     * null), or a published block of packages (then both are null); whether it was read
+     * ({@code bytesRead} bytes) or reused unread.
      */
-    public record Fetched(RpmPackage pkg, MetadataEntries entries, boolean reused, long bytesRead) {
+    public record Fetched(RpmPackage pkg, MetadataEntries entries, PublishedBlocks.Block block, boolean reused,
+                          long bytesRead) {
         public static Fetched read(RpmPackage p) {
-            return new Fetched(p, null, false, p.facts().size());
+            return new Fetched(p, null, null, false, p.facts().size());
         }
 
         public static Fetched reused(RpmPackage p) {
-            return new Fetched(p, null, true, 0);
+            return new Fetched(p, null, null, true, 0);
         }
 
         /** A package reused as it was published, its entries written again byte for byte. */
         public static Fetched asPublished(MetadataEntries entries) {
-            return new Fetched(null, entries, true, 0);
+            return new Fetched(null, entries, null, true, 0);
+        }
+
+        /** A block of packages reused as it was published, copied where it can be. */
+        public static Fetched asPublished(PublishedBlocks.Block block) {
+            return new Fetched(null, null, block, true, 0);
+        }
+
+        /** How many packages this is. */
+        int packages() {
+            return block == null ? 1 : block.packages();
         }
     }
 
@@ -75,7 +89,11 @@ public final class PackagePipeline {
     private sealed interface Outcome {
     }
 
-    private record Written(MetadataEntries entries, boolean reused, long bytesRead) implements Outcome {
+    private record Written(MetadataEntries entries, PublishedBlocks.Block block, boolean reused, long bytesRead)
+            implements Outcome {
+        int packages() {
+            return block == null ? 1 : block.packages();
+        }
     }
 
     private record Bad(BadPackageException problem) implements Outcome {
@@ -102,11 +120,24 @@ public final class PackagePipeline {
      */
     public <T> Totals run(List<T> items, Function<T, Job> plan, RepodataWriter writer, boolean stopAtBad)
             throws IOException {
+        return run(items, item -> 1, plan, writer, stopAtBad);
+    }
+
+    /**
+     * As {@link #run(List, Function, RepodataWriter, boolean)}, for items that may each be several
+     * packages ({@code packagesOf} says how many: a published block is).
+     */
+    public <T> Totals run(List<T> items, ToIntFunction<T> packagesOf, Function<T, Job> plan, RepodataWriter writer,
+                          boolean stopAtBad) throws IOException {
         int[] inputOrder = new int[items.size()];
         for (int i = 0; i < inputOrder.length; i++) {
             inputOrder[i] = i;
         }
-        return run(items, plan, inputOrder, writer, stopAtBad);
+        long total = 0;
+        for (T item : items) {
+            total += packagesOf.applyAsInt(item);
+        }
+        return run(items, plan, inputOrder, writer, stopAtBad, total);
     }
 
     /**
@@ -118,12 +149,17 @@ public final class PackagePipeline {
      */
     public <T> Totals run(List<T> items, Function<T, Job> plan, int[] startOrder, RepodataWriter writer,
                           boolean stopAtBad) throws IOException {
+        return run(items, plan, startOrder, writer, stopAtBad, items.size());
+    }
+
+    private <T> Totals run(List<T> items, Function<T, Job> plan, int[] startOrder, RepodataWriter writer,
+                           boolean stopAtBad, long totalPackages) throws IOException {
         if (startOrder.length != items.size()) {
             throw new IllegalArgumentException(startOrder.length + " starts for " + items.size() + " items");
         }
         ExecutorService pool = Executors.newFixedThreadPool(workers, new WorkerThreads());
         try {
-            return run(items, plan, startOrder, writer, stopAtBad, pool);
+            return run(items, plan, startOrder, writer, stopAtBad, totalPackages, pool);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading packages");
@@ -133,7 +169,7 @@ public final class PackagePipeline {
     }
 
     private <T> Totals run(List<T> items, Function<T, Job> plan, int[] startOrder, RepodataWriter writer,
-                           boolean stopAtBad, ExecutorService pool) throws IOException, InterruptedException {
+                           boolean stopAtBad, long totalPackages, ExecutorService pool) throws IOException, InterruptedException {
         CompletionService<Indexed> completions = new ExecutorCompletionService<>(pool);
         Outcome[] outcomes = new Outcome[items.size()];
         boolean[] submitted = new boolean[items.size()];
@@ -142,6 +178,7 @@ public final class PackagePipeline {
         long reused = 0;
         long leftOut = 0;
         long bytes = 0;
+        long packages = 0;
         int written = 0;
         int started = 0;
         int running = 0;
@@ -164,17 +201,23 @@ public final class PackagePipeline {
                 outcomes[written] = null;
                 if (outcome instanceof Written w) {
                     if (!(stopAtBad && !bad.isEmpty())) {
-                        writer.add(w.entries());
+                        if (w.block() != null) {
+                            writer.add(w.block());
+                        } else {
+                            writer.add(w.entries());
+                        }
                     }
-                    read += w.reused() ? 0 : 1;
-                    reused += w.reused() ? 1 : 0;
+                    read += w.reused() ? 0 : w.packages();
+                    reused += w.reused() ? w.packages() : 0;
                     bytes += w.bytesRead();
+                    packages += w.packages() - 1;
                 } else if (outcome instanceof Bad b) {
                     bad.add(b.problem());
                 } else {
                     leftOut++;
                 }
-                events.progress(new Events.Progress("Reading packages", written + 1, items.size(), "pkg",
+                packages++;
+                events.progress(new Events.Progress("Reading packages", packages, totalPackages, "pkg",
                         Sizes.human(bytes)));
             }
         }
@@ -192,7 +235,11 @@ public final class PackagePipeline {
             if (f == null) {
                 return new LeftOut();
             }
-            return new Written(f.entries() != null ? f.entries() : MetadataEntries.of(f.pkg()), f.reused(), f.bytesRead());
+            if (f.block() != null) {
+                return new Written(null, f.block(), f.reused(), f.bytesRead());
+            }
+            return new Written(f.entries() != null ? f.entries() : MetadataEntries.of(f.pkg()), null, f.reused(),
+                    f.bytesRead());
         } catch (BadPackageException e) {
             return new Bad(e);
         }

@@ -45,11 +45,19 @@ public final class RepoCreator {
                     + request.packagesDir());
             RepoOptions options = request.options();
             RpmReader reader = options.reader(events);
-            ReusableMetadata opened = options.update() ? ReusableMetadata.open(request, events) : null;
+            ReusableBlocks blocks = options.update() ? ReusableBlocks.open(request.outDir(), options, events) : null;
+            if (blocks != null) {
+                RepoCreateResult unchanged = unchanged(request, target, files, () -> blocks.unchanged(files), started);
+                if (unchanged != null) {
+                    return unchanged;
+                }
+            }
+            ReusableMetadata opened = options.update() && blocks == null ? ReusableMetadata.open(request, events) : null;
             if (opened != null) {
                 RepoCreateResult unchanged;
+                ReusableMetadata walk = opened;
                 try {
-                    unchanged = unchanged(request, target, files, opened, started);
+                    unchanged = unchanged(request, target, files, () -> walk.unchanged(files), started);
                 } finally {
                     if (opened.consumed()) {
                         opened.close();
@@ -67,14 +75,23 @@ public final class RepoCreator {
             List<RepomdRecord> records;
             try (reuse; RepodataWriter writer = target.writer(options.compression(), options.checksumType(),
                     files.size())) {
-                totals = new PackagePipeline(options.workers(), events).run(files, file -> {
-                    Fetched old = reuse == null ? null : reuse.reuse(file);
-                    return old != null ? () -> old : () -> Fetched.read(file.read(reader));
-                }, writer, !options.skipBad());
+                PackagePipeline pipeline = new PackagePipeline(options.workers(), events);
+                if (blocks != null) {
+                    totals = pipeline.run(blocks.plan(files), ReusableBlocks.Item::packages,
+                            item -> blocks.job(item, reader), writer, !options.skipBad());
+                } else {
+                    totals = pipeline.run(files, file -> {
+                        Fetched old = reuse == null ? null : reuse.reuse(file);
+                        return old != null ? () -> old : () -> Fetched.read(file.read(reader));
+                    }, writer, !options.skipBad());
+                }
                 if (!totals.bad().isEmpty() && !options.skipBad()) {
                     throw new BadPackagesException(request.packagesDir(), totals.bad());
                 }
                 records = new ArrayList<>(writer.finish());
+                if (writer.copied() > 0) {
+                    events.debug(writer.copied() + " packages came in published blocks, copied as they were");
+                }
             }
             if (request.groupFile() != null) {
                 records.addAll(target.groupFile(comps, options.compression(), options.checksumType()));
@@ -98,8 +115,14 @@ public final class RepoCreator {
      * package more, the same group file, checksum and compression. Then nothing is written, and the
      * published repodata (repomd.xml included) stays as it is. Null when something changed.
      */
+    /** Whether every package would be published as it was, and no other. */
+    @FunctionalInterface
+    private interface AllReused {
+        boolean test() throws IOException;
+    }
+
     private RepoCreateResult unchanged(RepoCreateRequest request, RepodataTarget target, List<PackageFile> files,
-                                       ReusableMetadata reuse, long started) throws IOException {
+                                       AllReused allReused, long started) throws IOException {
         Repomd published;
         try {
             published = Repomd.read(target.repodata().resolve(Repomd.FILE_NAME)).withKnownChecksums();
@@ -125,7 +148,7 @@ public final class RepoCreator {
                 .equals(published.record("group").orElseThrow().checksum())) {
             return null;
         }
-        if (!reuse.unchanged(files)) {
+        if (!allReused.test()) {
             return null;
         }
         events.info("Nothing changed since " + target.repodata().resolve(Repomd.FILE_NAME)

@@ -2,6 +2,7 @@ package io.xsbuild.repo.xml;
 
 import io.xsbuild.io.ChecksumType;
 import io.xsbuild.io.Compression;
+import io.xsbuild.io.FileChecksums;
 import io.xsbuild.repo.repomd.Repomd;
 import io.xsbuild.repo.repomd.RepomdRecord;
 import io.xsbuild.rpm.Changelog;
@@ -53,14 +54,19 @@ public final class PublishedPackages implements AutoCloseable {
 
         /** The whole package, parsed from its entries. */
         public RpmPackage parse() throws IOException {
-            RpmPackage p = primary(cursor("primary", entries.primary()), false);
-            List<FileEntry> files = files(cursor("filelists", entries.filelists()));
-            List<Changelog> log = PublishedPackages.changelogs(cursor("other", entries.other()));
-            return new RpmPackage(p.name(), p.arch(), p.epoch(), p.version(), p.release(), p.summary(),
-                    p.description(), p.packager(), p.url(), p.buildTime(), p.license(), p.vendor(), p.group(),
-                    p.buildHost(), p.sourceRpm(), p.installedSize(), p.archiveSize(), p.dependencies(), files,
-                    log, p.file(), p.location());
+            return PublishedPackages.parse(entries);
         }
+    }
+
+    /** The whole package published with {@code entries}, parsed from them. */
+    public static RpmPackage parse(MetadataEntries entries) throws IOException {
+        RpmPackage p = primary(cursor("primary", entries.primary()), false);
+        List<FileEntry> files = files(cursor("filelists", entries.filelists()));
+        List<Changelog> log = PublishedPackages.changelogs(cursor("other", entries.other()));
+        return new RpmPackage(p.name(), p.arch(), p.epoch(), p.version(), p.release(), p.summary(),
+                p.description(), p.packager(), p.url(), p.buildTime(), p.license(), p.vendor(), p.group(),
+                p.buildHost(), p.sourceRpm(), p.installedSize(), p.archiveSize(), p.dependencies(), files,
+                log, p.file(), p.location());
     }
 
     private final List<Entries> files = new ArrayList<>();
@@ -86,6 +92,11 @@ public final class PublishedPackages implements AutoCloseable {
                     throw new IOException(record.href() + " is compressed in a way xsbuild does not read");
                 }
                 Path file = repoDir.resolve(record.href());
+                ChecksumType checksumType = record.knownChecksumType().orElseThrow();
+                if (!FileChecksums.of(file, checksumType).equalsIgnoreCase(record.checksum())) {
+                    throw new IOException(record.href() + " does not have the " + checksumType
+                            + " checksum repodata/repomd.xml gives it");
+                }
                 opened.add(new Entries(type, record.href(), compression.decompress(Files.newInputStream(file))));
             }
             long count = opened.get(0).packages();
@@ -140,11 +151,15 @@ public final class PublishedPackages implements AutoCloseable {
         }
         byte[] files = part(filelists.next(), p.pkgid(), "filelists");
         byte[] log = part(other.next(), p.pkgid(), "other");
-        return new Published(p.name(), p.facts(), p.location(), count(log, CHANGELOG), new MetadataEntries(
-                p.entries().primary(), files, log));
+        int changelogs = count(log, CHANGELOG);
+        FileFacts facts = p.facts();
+        PackageStamp stamp = new PackageStamp(p.location().href(), PackageStamp.key(p.location().href(), facts.size(),
+                facts.mtime(), facts.checksumType()), changelogs, p.location().base());
+        return new Published(p.name(), facts, p.location(), changelogs, new MetadataEntries(
+                p.entries().primary(), files, log, stamp));
     }
 
-    private static final byte[] CHANGELOG = "<changelog ".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] CHANGELOG = "<changelog ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PKGID = " pkgid=\"".getBytes(StandardCharsets.US_ASCII);
 
     private static byte[] part(byte[] entry, String pkgid, String what) throws IOException {
@@ -170,7 +185,7 @@ public final class PublishedPackages implements AutoCloseable {
         return quote < 0 ? "" : new String(entry, from, quote - from, StandardCharsets.UTF_8);
     }
 
-    private static int count(byte[] entry, byte[] what) {
+    static int count(byte[] entry, byte[] what) {
         int n = 0;
         for (int at = indexOf(entry, what, 0, entry.length); at >= 0; at = indexOf(entry, what, at + 1, entry.length)) {
             n++;
@@ -200,10 +215,18 @@ public final class PublishedPackages implements AutoCloseable {
         return -1;
     }
 
+    /** The stamp of a package published with these entries, read from their start (primary's up to its location). */
+    public static PackageStamp stamp(byte[] primary, byte[] other) throws IOException {
+        Published p = published(primary);
+        FileFacts f = p.facts();
+        return PackageStamp.of(p.location().href(), PackageStamp.key(p.location().href(), f.size(), f.mtime(),
+                f.checksumType()), p.location().base(), other);
+    }
+
     /** A primary entry with the facts read from its start, up to its location. */
     private static Published published(byte[] entry) throws IOException {
         RpmPackage p = primary(cursor("primary", entry), true);
-        return new Published(p.name(), p.file(), p.location(), 0, new MetadataEntries(entry, null, null));
+        return new Published(p.name(), p.file(), p.location(), 0, new MetadataEntries(entry, null, null, null));
     }
 
     /** A cursor on one entry, as the only package of a document. */
