@@ -67,6 +67,20 @@ class BlockedUpdateTest {
         return target;
     }
 
+    /** A repository of {@code count} packages under tmp, published. */
+    private Path published(int count) throws Exception {
+        Path dir = tmp.resolve("repo");
+        repo(dir, count);
+        create(dir, dir, false);
+        return dir;
+    }
+
+    /** That {@code dir}'s metadata is, byte for byte, what a fresh run with {@code options} writes. */
+    private void assertWhatAFreshRunWrites(Path dir, RepoOptions options) throws Exception {
+        new RepoCreator(events).create(RepoCreateRequest.builder(dir).outDir(tmp.resolve("fresh")).options(options).build());
+        assertThat(checksums(dir)).isEqualTo(checksums(tmp.resolve("fresh")));
+    }
+
     private RepoCreateResult create(Path dir, Path out, boolean update) throws Exception {
         return new RepoCreator(events).create(RepoCreateRequest.builder(dir).outDir(out)
                 .options(RepoOptions.builder().update(update).build()).build());
@@ -147,23 +161,17 @@ class BlockedUpdateTest {
 
     @Test
     void underAnotherBaseUrlNoBlockIsCopiedAndEveryPackageIsWrittenAgainUnread() throws Exception {
-        Path dir = tmp.resolve("repo");
-        repo(dir, 1500);
-        create(dir, dir, false);
+        Path dir = published(1500);
         RepoOptions based = RepoOptions.builder().update(true).baseUrl("http://mirror.example/xs/").build();
         RepoCreateResult update = new RepoCreator(events).create(RepoCreateRequest.builder(dir).options(based).build());
         assertThat(update.read()).isZero();
         assertThat(update.reused()).isEqualTo(1500);
-        new RepoCreator(events).create(RepoCreateRequest.builder(dir).outDir(tmp.resolve("fresh"))
-                .options(RepoOptions.builder().baseUrl("http://mirror.example/xs/").build()).build());
-        assertThat(checksums(dir)).isEqualTo(checksums(tmp.resolve("fresh")));
+        assertWhatAFreshRunWrites(dir, RepoOptions.builder().baseUrl("http://mirror.example/xs/").build());
     }
 
     @Test
     void aDamagedPublishedFileIsNotCopiedFrom() throws Exception {
-        Path dir = tmp.resolve("repo");
-        repo(dir, 1500);
-        create(dir, dir, false);
+        Path dir = published(1500);
         RepomdRecord filelists = Repomd.read(dir.resolve("repodata/repomd.xml")).record("filelists").orElseThrow();
         Path file = dir.resolve(filelists.href());
         byte[] bytes = Files.readAllBytes(file);
@@ -171,15 +179,12 @@ class BlockedUpdateTest {
         Files.write(file, bytes);
         RepoCreateResult update = create(dir, dir, true);
         assertThat(update.packages()).isEqualTo(1500);
-        create(dir, tmp.resolve("fresh"), false);
-        assertThat(checksums(dir)).isEqualTo(checksums(tmp.resolve("fresh")));
+        assertWhatAFreshRunWrites(dir, RepoOptions.defaults());
     }
 
     @Test
     void createrepoCUpdatesWhatXsbuildPublishedInBlocks() throws Exception {
-        Path dir = tmp.resolve("repo");
-        repo(dir, 1500);
-        create(dir, dir, false);
+        Path dir = published(1500);
         copy(dir, "n0001", 3);
         Createrepo.run(dir, dir, "--update");
         create(dir, tmp.resolve("ours"), false);

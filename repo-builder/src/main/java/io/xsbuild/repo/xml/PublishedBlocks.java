@@ -193,7 +193,7 @@ public final class PublishedBlocks {
         List<byte[]> entries = new ArrayList<>(packages);
         int at = 0;
         for (int i = 0; i < packages; i++) {
-            int end = indexOf(block, END, at);
+            int end = PublishedPackages.indexOf(block, END, at, block.length);
             if (end < 0 || !Arrays.equals(block, at, at + START.length, START, 0, START.length)) {
                 throw new IOException(type.repodataName() + " metadata has a block that does not hold the "
                         + packages + " packages its header gives");
@@ -205,18 +205,5 @@ public final class PublishedBlocks {
             throw new IOException(type.repodataName() + " metadata has a block that holds more than its header gives");
         }
         return entries;
-    }
-
-    private static int indexOf(byte[] in, byte[] what, int from) {
-        outer:
-        for (int i = from; i <= in.length - what.length; i++) {
-            for (int k = 0; k < what.length; k++) {
-                if (in[i + k] != what[k]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -202,7 +202,7 @@ public final class PublishedPackages implements AutoCloseable {
         return -1;
     }
 
-    private static int indexOf(byte[] in, byte[] what, int from, int to) {
+    static int indexOf(byte[] in, byte[] what, int from, int to) {
         outer:
         for (int i = from; i <= to - what.length; i++) {
             for (int k = 0; k < what.length; k++) {
