@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Publishes yum repodata for a directory of RPM packages, as {@code createrepo_c --no-database}
@@ -40,12 +41,16 @@ public final class RepoCreator {
         byte[] comps = request.groupFile() == null ? null : comps(request.groupFile());
         Path outDir = request.outDir().toAbsolutePath().normalize();
         try (RepodataTarget target = RepodataTarget.open(outDir, request.options().waitForLock(), events)) {
+            RepoOptions options = request.options();
+            // the published blocks are checked and read while the packages are listed
+            CompletableFuture<ReusableBlocks> opening = options.update()
+                    ? CompletableFuture.supplyAsync(() -> ReusableBlocks.open(request.outDir(), options, events))
+                    : CompletableFuture.completedFuture(null);
             List<PackageFile> files = PackageScanner.scan(request.packagesDir(), events);
             events.info("Found " + files.size() + " package" + (files.size() == 1 ? "" : "s") + " in "
                     + request.packagesDir());
-            RepoOptions options = request.options();
             RpmReader reader = options.reader(events);
-            ReusableBlocks blocks = options.update() ? ReusableBlocks.open(request.outDir(), options, events) : null;
+            ReusableBlocks blocks = opening.join();
             if (blocks != null) {
                 RepoCreateResult unchanged = unchanged(request, target, files, () -> blocks.unchanged(files), started);
                 if (unchanged != null) {

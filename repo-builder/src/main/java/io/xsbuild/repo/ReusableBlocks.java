@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The published metadata {@code --update} reuses when xsbuild wrote it in blocks: a block whose
@@ -44,8 +46,11 @@ final class ReusableBlocks {
         }
     }
 
-    /** @param published its entries as published, or null when the file is to be read */
-    record One(PackageFile file, MetadataEntries published) implements Item {
+    /**
+     * @param key   its file's {@link PackageStamp#key}
+     * @param block the published block that may hold it as it is, or null when it is to be read
+     */
+    record One(PackageFile file, long key, Block block) implements Item {
         @Override
         public int packages() {
             return 1;
@@ -55,9 +60,12 @@ final class ReusableBlocks {
     private final PublishedBlocks published;
     private final List<Block> blocks;
     private final RepoOptions options;
+    private final Events events;
+    private final Map<Block, List<MetadataEntries>> expanded = new ConcurrentHashMap<>();
 
-    private ReusableBlocks(PublishedBlocks published, RepoOptions options) {
+    private ReusableBlocks(PublishedBlocks published, RepoOptions options, Events events) {
         this.published = published;
+        this.events = events;
         this.blocks = published.blocks().stream().filter(b -> b.index().stamped()).toList();
         this.options = options;
     }
@@ -76,7 +84,7 @@ final class ReusableBlocks {
                 }
             }
             PublishedBlocks blocks = PublishedBlocks.open(repoDir, repomd);
-            return blocks == null ? null : new ReusableBlocks(blocks, options);
+            return blocks == null ? null : new ReusableBlocks(blocks, options, events);
         } catch (IOException e) {
             events.debug("The published repodata is not read in blocks (" + e.getMessage() + ")");
             return null;
@@ -96,8 +104,6 @@ final class ReusableBlocks {
         }
         List<Item> items = new ArrayList<>();
         int j = 0;
-        Block expanded = null;
-        List<MetadataEntries> entries = null;
         for (int i = 0; i < files.size(); ) {
             PackageFile file = files.get(i);
             while (j < blocks.size() && PackageOrder.HREFS.compare(blocks.get(j).index().lastHref(), file.href()) < 0) {
@@ -110,20 +116,8 @@ final class ReusableBlocks {
                 j++;
                 continue;
             }
-            MetadataEntries reused = null;
-            if (block != null && PackageOrder.HREFS.compare(block.index().firstHref(), file.href()) <= 0) {
-                if (expanded != block) {
-                    entries = block.entries();
-                    expanded = block;
-                }
-                for (MetadataEntries e : entries) {
-                    if (e.stamp().href().equals(file.href())) {
-                        reused = e.stamp().key() == keys[i] && fits(e.stamp().changelogs()) ? e : null;
-                        break;
-                    }
-                }
-            }
-            items.add(new One(file, reused));
+            boolean inBlock = block != null && PackageOrder.HREFS.compare(block.index().firstHref(), file.href()) <= 0;
+            items.add(new One(file, keys[i], inBlock ? block : null));
             i++;
         }
         return items;
@@ -138,30 +132,50 @@ final class ReusableBlocks {
         return items.size() == blocks.size() && items.stream().allMatch(Whole.class::isInstance);
     }
 
-    /** The job that has {@code item}. */
+    /**
+     * The job that has {@code item}: a whole block as it is; a package of a changed block from the
+     * block's entries (inflated once, by the first job that needs them, on a worker) when it is there
+     * as it was; any other file read.
+     */
     PackagePipeline.Job job(Item item, RpmReader reader) {
-        String base = base();
         if (item instanceof Whole w) {
             Fetched f = Fetched.asPublished(w.block());
             return () -> f;
         }
         One one = (One) item;
-        MetadataEntries published = one.published();
-        if (published == null) {
-            return () -> Fetched.read(one.file().read(reader));
-        }
-        if (published.stamp().base().equals(base)) {
-            Fetched f = Fetched.asPublished(published);
-            return () -> f;
-        }
         return () -> {
+            MetadataEntries published = one.block() == null ? null : published(one);
+            if (published == null) {
+                return Fetched.read(one.file().read(reader));
+            }
+            if (published.stamp().base().equals(base())) {
+                return Fetched.asPublished(published);
+            }
             try {
                 RpmPackage parsed = PublishedPackages.parse(published);
-                return Fetched.reused(parsed.withFile(parsed.facts(), new Location(one.file().href(), base)));
+                return Fetched.reused(parsed.withFile(parsed.facts(), new Location(one.file().href(), base())));
             } catch (IOException e) {
                 return Fetched.read(one.file().read(reader));
             }
         };
+    }
+
+    /** The entries {@code one}'s block published for its file, if the file is as it was then; else null. */
+    private MetadataEntries published(One one) {
+        List<MetadataEntries> entries = expanded.computeIfAbsent(one.block(), b -> {
+            try {
+                return b.entries();
+            } catch (IOException e) {
+                events.warn("Cannot reuse a block of the published metadata (" + e.getMessage() + "): reading its packages");
+                return List.of();
+            }
+        });
+        for (MetadataEntries e : entries) {
+            if (e.stamp().href().equals(one.file().href())) {
+                return e.stamp().key() == one.key() && fits(e.stamp().changelogs()) ? e : null;
+            }
+        }
+        return null;
     }
 
     private boolean whole(Block block, List<PackageFile> files, long[] keys, int from) {

@@ -1,7 +1,5 @@
 package io.xsbuild.repo.xml;
 
-import io.xsbuild.io.ChecksumType;
-
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -86,13 +84,12 @@ public record MetadataBlock(Kind kind, int packages, String firstHref, String la
                 changelogs, base, key(keys));
     }
 
-    /** The key of packages whose {@link PackageStamp#key}s these are, in order: 8 bytes of the SHA-256 of them. */
+    /** The key of packages whose {@link PackageStamp#key}s these are, in order (never 0). */
     public static long key(long[] keys) {
-        ByteBuffer all = ByteBuffer.allocate(8 * keys.length);
+        long key = PackageStamp.mix(keys.length);
         for (long k : keys) {
-            all.putLong(k);
+            key = PackageStamp.mix(key ^ k) + 0x9E3779B97F4A7C15L;
         }
-        long key = ByteBuffer.wrap(ChecksumType.SHA256.newDigest().digest(all.array())).getLong();
         return key == 0 ? 1 : key;
     }
 
@@ -150,13 +147,7 @@ public record MetadataBlock(Kind kind, int packages, String firstHref, String la
     public static boolean endsBlock(byte[] primaryEntry) {
         CRC32C crc = new CRC32C();
         crc.update(primaryEntry);
-        long h = crc.getValue() * 0x9E3779B97F4A7C15L;
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return Long.remainderUnsigned(h, MEAN) == 0;
+        return Long.remainderUnsigned(PackageStamp.mix(crc.getValue() * 0x9E3779B97F4A7C15L), MEAN) == 0;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.xsbuild.repo.xml;
 import io.xsbuild.io.ChecksumType;
 import io.xsbuild.rpm.RpmPackage;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -32,13 +31,27 @@ public record PackageStamp(String href, long key, int changelogs, String base) {
 
     /**
      * The key of a package file at {@code href} of {@code size} bytes and modification time
-     * {@code mtime} (seconds), hashed with {@code type}: the first 8 bytes of the SHA-256 of them all.
+     * {@code mtime} (seconds), hashed with {@code type}: 64 bits mixed from them all (FNV-1a over the
+     * href, then each value folded in through MurmurHash3's finalizer): a changed file keeps its key
+     * by a chance of about 1 in 2^64.
      */
     public static long key(String href, long size, long mtime, ChecksumType type) {
-        byte[] h = href.getBytes(StandardCharsets.UTF_8);
-        byte[] t = type.repodataName().getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer all = ByteBuffer.allocate(4 + h.length + 16 + 4 + t.length);
-        all.putInt(h.length).put(h).putLong(size).putLong(mtime).putInt(t.length).put(t);
-        return ByteBuffer.wrap(ChecksumType.SHA256.newDigest().digest(all.array())).getLong();
+        long h = 0xcbf29ce484222325L;
+        for (byte b : href.getBytes(StandardCharsets.UTF_8)) {
+            h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        h = mix(h ^ size);
+        h = mix(h ^ mtime);
+        return mix(h ^ type.repodataName().hashCode());
+    }
+
+    /** MurmurHash3's 64-bit finalizer: every bit of {@code h} moves about half of the result's. */
+    static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
     }
 }
