@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The published metadata {@code --update} reuses when xsbuild wrote it in blocks: a block whose
@@ -61,7 +62,9 @@ final class ReusableBlocks {
     private final List<Block> blocks;
     private final RepoOptions options;
     private final Events events;
+    /** The changed blocks' entries, each kept while a job of the plan still looks into it. */
     private final Map<Block, List<MetadataEntries>> expanded = new ConcurrentHashMap<>();
+    private final Map<Block, AtomicInteger> lookers = new ConcurrentHashMap<>();
 
     private ReusableBlocks(PublishedBlocks published, RepoOptions options, Events events) {
         this.published = published;
@@ -102,6 +105,7 @@ final class ReusableBlocks {
             PackageFile f = files.get(i);
             keys[i] = PackageStamp.key(f.href(), f.size(), f.mtime(), options.checksumType());
         }
+        lookers.clear();
         List<Item> items = new ArrayList<>();
         int j = 0;
         for (int i = 0; i < files.size(); ) {
@@ -118,6 +122,9 @@ final class ReusableBlocks {
             }
             boolean inBlock = block != null && PackageOrder.HREFS.compare(block.index().firstHref(), file.href()) <= 0;
             items.add(new One(file, keys[i], inBlock ? block : null));
+            if (inBlock) {
+                lookers.computeIfAbsent(block, b -> new AtomicInteger()).incrementAndGet();
+            }
             i++;
         }
         return items;
@@ -160,7 +167,11 @@ final class ReusableBlocks {
         };
     }
 
-    /** The entries {@code one}'s block published for its file, if the file is as it was then; else null. */
+    /**
+     * The entries {@code one}'s block published for its file, if the file is as it was then; else
+     * null. The block's entries go once the last job that looks into them has: memory holds the
+     * blocks of the packages in flight, not every changed one.
+     */
     private MetadataEntries published(One one) {
         List<MetadataEntries> entries = expanded.computeIfAbsent(one.block(), b -> {
             try {
@@ -170,6 +181,10 @@ final class ReusableBlocks {
                 return List.of();
             }
         });
+        AtomicInteger left = lookers.get(one.block());
+        if (left != null && left.decrementAndGet() == 0) {
+            expanded.remove(one.block());
+        }
         for (MetadataEntries e : entries) {
             if (e.stamp().href().equals(one.file().href())) {
                 return e.stamp().key() == one.key() && fits(e.stamp().changelogs()) ? e : null;

@@ -160,6 +160,20 @@ class BlockedUpdateTest {
     }
 
     @Test
+    void anUpdateAfterEveryFileWasTouchedReadsThemAllAndWritesWhatAFreshRunWrites() throws Exception {
+        Path dir = tmp.resolve("repo");
+        List<Path> files = repo(dir, 1500);
+        create(dir, dir, false);
+        for (Path f : files) {
+            Files.setLastModifiedTime(f, FileTime.fromMillis(Files.getLastModifiedTime(f).toMillis() + 5000));
+        }
+        RepoCreateResult update = create(dir, dir, true);
+        assertThat(update.read()).isEqualTo(1500);
+        assertThat(update.reused()).isZero();
+        assertWhatAFreshRunWrites(dir, RepoOptions.defaults());
+    }
+
+    @Test
     void underAnotherBaseUrlNoBlockIsCopiedAndEveryPackageIsWrittenAgainUnread() throws Exception {
         Path dir = published(1500);
         RepoOptions based = RepoOptions.builder().update(true).baseUrl("http://mirror.example/xs/").build();

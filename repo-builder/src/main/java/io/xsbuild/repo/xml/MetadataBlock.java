@@ -30,6 +30,12 @@ public record MetadataBlock(Kind kind, int packages, String firstHref, String la
     /** The most packages in a block. */
     public static final int MAX_PACKAGES = 2048;
 
+    /**
+     * The payload's version, which names the rule that cuts blocks too: change it with the rule
+     * ({@link #MEAN}, {@link #MAX_PACKAGES}, {@link #endsBlock}), so that blocks cut otherwise are
+     * not copied beside blocks cut by the new rule (the files would still be right, but no longer
+     * what a fresh run writes).
+     */
     private static final int VERSION = 1;
     private static final int MAX_HREF = 16 * 1024;
 
