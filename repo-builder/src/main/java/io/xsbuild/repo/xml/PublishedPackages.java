@@ -215,12 +215,60 @@ public final class PublishedPackages implements AutoCloseable {
         return -1;
     }
 
-    /** The stamp of a package published with these entries, read from their start (primary's up to its location). */
+    private static final byte[] CHECKSUM_TYPE = "<checksum type=\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TIME_FILE = "<time file=\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SIZE_PACKAGE = "<size package=\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LOCATION = "<location ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] XML_BASE = "xml:base=\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HREF = "href=\"".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The stamp of a package published with these entries, read from their start (primary's up to
+     * its location). Entries as xsbuild writes them are scanned for the four attributes it needs
+     * (text cannot hold a "<", so the tags are found by their bytes); anything else, or a value
+     * with a reference in it, is parsed.
+     */
     public static PackageStamp stamp(byte[] primary, byte[] other) throws IOException {
+        String type = attribute(primary, CHECKSUM_TYPE, 0, primary.length);
+        String mtime = attribute(primary, TIME_FILE, 0, primary.length);
+        String size = attribute(primary, SIZE_PACKAGE, 0, primary.length);
+        int location = indexOf(primary, LOCATION, 0, primary.length);
+        int locationEnd = location < 0 ? -1 : indexOf(primary, (byte) '>', location);
+        String href = locationEnd < 0 ? null : attribute(primary, HREF, location, locationEnd);
+        String base = locationEnd < 0 ? null : attribute(primary, XML_BASE, location, locationEnd);
+        ChecksumType checksumType = type == null ? null : ChecksumType.byName(type);
+        if (checksumType != null && mtime != null && size != null && href != null && !href.contains("&")
+                && (base == null || !base.contains("&")) && digits(mtime) && digits(size)) {
+            return PackageStamp.of(href, PackageStamp.key(href, Long.parseLong(size), Long.parseLong(mtime),
+                    checksumType), base, other);
+        }
         Published p = published(primary);
         FileFacts f = p.facts();
         return PackageStamp.of(p.location().href(), PackageStamp.key(p.location().href(), f.size(), f.mtime(),
                 f.checksumType()), p.location().base(), other);
+    }
+
+    /** The value of the attribute whose name and opening quote {@code start} is, first found in [from, to); null when none. */
+    private static String attribute(byte[] entry, byte[] start, int from, int to) {
+        int at = indexOf(entry, start, from, to);
+        if (at < 0) {
+            return null;
+        }
+        int value = at + start.length;
+        int quote = indexOf(entry, (byte) '"', value);
+        return quote < 0 || quote > to ? null : new String(entry, value, quote - value, StandardCharsets.UTF_8);
+    }
+
+    private static boolean digits(String s) {
+        if (s.isEmpty() || s.length() > 18) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A primary entry with the facts read from its start, up to its location. */
