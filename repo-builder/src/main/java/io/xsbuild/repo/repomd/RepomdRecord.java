@@ -1,7 +1,10 @@
 package io.xsbuild.repo.repomd;
 
 import io.xsbuild.io.ChecksumType;
+import io.xsbuild.io.FileChecksums;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,6 +44,15 @@ public record RepomdRecord(String type, String checksumType, String checksum, St
     /** The checksum type, if it is one xsbuild writes (and so can compare with what it would write). */
     public Optional<ChecksumType> knownChecksumType() {
         return Optional.ofNullable(ChecksumType.byName(checksumType));
+    }
+
+    /**
+     * Whether the file at this record's href under {@code repoDir} is the one it describes: its
+     * checksum, of a type xsbuild knows, is the record's.
+     */
+    public boolean describes(Path repoDir) throws IOException {
+        Optional<ChecksumType> type = knownChecksumType();
+        return type.isPresent() && FileChecksums.of(repoDir.resolve(href), type.get()).equalsIgnoreCase(checksum);
     }
 
     /** The file's name within repodata/. */

@@ -1,6 +1,5 @@
 package io.xsbuild.repo.xml;
 
-import io.xsbuild.io.ChecksumType;
 import io.xsbuild.io.GzipMembers;
 import io.xsbuild.io.GzipMembers.Member;
 import io.xsbuild.repo.repomd.Repomd;
@@ -11,11 +10,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.Inflater;
@@ -116,7 +113,8 @@ public final class PublishedBlocks {
         Map<MetadataType, List<MetadataBlock>> indexes = new EnumMap<>(MetadataType.class);
         for (MetadataType type : MetadataType.values()) {
             RepomdRecord record = repomd.record(type.repodataName()).orElse(null);
-            if (record == null || !record.href().endsWith(".gz")) {
+            // a block is copied only from a file as published
+            if (record == null || !record.href().endsWith(".gz") || !record.describes(repoDir)) {
                 return null;
             }
             ByteBuffer file;
@@ -125,10 +123,6 @@ public final class PublishedBlocks {
                     return null;
                 }
                 file = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
-            }
-            ChecksumType checksumType = record.knownChecksumType().orElse(null);
-            if (checksumType == null || !matches(file, checksumType, record.checksum())) {
-                return null;
             }
             List<Member> list = GzipMembers.members(file);
             if (list == null || list.size() < 2) {
@@ -176,13 +170,6 @@ public final class PublishedBlocks {
             }
         }
         return total == declared ? new PublishedBlocks(declared, blocks) : null;
-    }
-
-    /** Whether {@code file} has the checksum repomd.xml gives it: a block is copied only from a file as published. */
-    private static boolean matches(ByteBuffer file, ChecksumType type, String checksum) {
-        MessageDigest digest = type.newDigest();
-        digest.update(file.duplicate());
-        return HexFormat.of().formatHex(digest.digest()).equalsIgnoreCase(checksum);
     }
 
     private static final byte[] START = "<package ".getBytes(StandardCharsets.US_ASCII);

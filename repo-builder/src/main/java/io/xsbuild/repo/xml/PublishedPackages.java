@@ -2,7 +2,6 @@ package io.xsbuild.repo.xml;
 
 import io.xsbuild.io.ChecksumType;
 import io.xsbuild.io.Compression;
-import io.xsbuild.io.FileChecksums;
 import io.xsbuild.repo.repomd.Repomd;
 import io.xsbuild.repo.repomd.RepomdRecord;
 import io.xsbuild.rpm.Changelog;
@@ -92,9 +91,8 @@ public final class PublishedPackages implements AutoCloseable {
                     throw new IOException(record.href() + " is compressed in a way xsbuild does not read");
                 }
                 Path file = repoDir.resolve(record.href());
-                ChecksumType checksumType = record.knownChecksumType().orElseThrow();
-                if (!FileChecksums.of(file, checksumType).equalsIgnoreCase(record.checksum())) {
-                    throw new IOException(record.href() + " does not have the " + checksumType
+                if (!record.describes(repoDir)) {
+                    throw new IOException(record.href() + " does not have the " + record.checksumType()
                             + " checksum repodata/repomd.xml gives it");
                 }
                 opened.add(new Entries(type, record.href(), compression.decompress(Files.newInputStream(file))));
