@@ -70,11 +70,6 @@ public final class PackagePipeline {
         public static Fetched asPublished(PublishedBlocks.Block block) {
             return new Fetched(null, null, block, true, 0);
         }
-
-        /** How many packages this is. */
-        int packages() {
-            return block == null ? 1 : block.packages();
-        }
     }
 
     /** What went through the pipeline; {@code leftOut} packages were left out by their jobs. */

@@ -286,6 +286,27 @@ class RepoCreatorTest {
     }
 
     @Test
+    void theCountASkippedPackageCorrectsIsRewrittenInEveryCompressionWithChecksumsOfWhatIsThere() throws Exception {
+        for (Compression c : Compression.values()) {
+            Path dir = tmp.resolve(c.toString());
+            TestData.copy(dir, "fake_bash-1.1.1-1.x86_64.rpm", "super_kernel-6.0.1-2.x86_64.rpm");
+            Files.write(dir.resolve("aaa-empty.rpm"), new byte[0]);
+            create(RepoCreateRequest.builder(dir).options(RepoOptions.builder().skipBad(true).compression(c).build()).build());
+            assertThat(Repodata.read(dir).roots().values()).as(c.toString())
+                    .allSatisfy(root -> assertThat(root).endsWith("packages=2"));
+            for (RepomdRecord r : Repomd.read(dir.resolve("repodata/repomd.xml")).records()) {
+                byte[] open;
+                try (java.io.InputStream in = c.decompress(Files.newInputStream(dir.resolve(r.href())))) {
+                    open = in.readAllBytes();
+                }
+                assertThat(r.describes(dir)).as(r.href()).isTrue();
+                assertThat(ChecksumType.SHA256.hex(open)).as(r.href()).isEqualTo(r.openChecksum());
+                assertThat((long) open.length).as(r.href()).isEqualTo(r.openSize());
+            }
+        }
+    }
+
+    @Test
     void aSecondRunOnTheSameDirectoryFailsAtOnceOrWaitsWhenAsked() throws Exception {
         TestData.copy(tmp, "fake_bash-1.1.1-1.x86_64.rpm");
         try (RepoLock held = RepoLock.acquire(tmp.toAbsolutePath(), false, Events.NONE)) {

@@ -217,7 +217,10 @@ final class MetadataFile {
             } else {
                 try (InputStream in = compression.decompress(Files.newInputStream(partial))) {
                     in.skipNBytes(header(declaredPackages).length);
-                    in.transferTo(again.stream());
+                    byte[] buf = new byte[64 * 1024];
+                    for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                        again.write(Arrays.copyOf(buf, n));
+                    }
                 }
             }
         } finally {
@@ -254,21 +257,6 @@ final class MetadataFile {
 
         void copy(ByteBuffer file, GzipMembers.Member member) throws IOException {
             throw new IllegalStateException("not written in blocks");
-        }
-
-        /** The open stream, for copying into. */
-        OutputStream stream() {
-            return new OutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    Sink.this.write(new byte[]{(byte) b});
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    Sink.this.write(Arrays.copyOfRange(b, off, off + len));
-                }
-            };
         }
 
         /** Finishes the compressed file; the checksums are then known. Idempotent. */
